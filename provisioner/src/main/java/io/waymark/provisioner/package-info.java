@@ -1,5 +1,7 @@
 /**
- * Waymark provisioner service. See ../shared/DESIGN.md for its place in the flow; the service is
- * built by its own issue on top of the schemas and common modules.
+ * Waymark provisioner: turns ENABLE_HTTPS events and certificate orders into certificates, over
+ * ACME HTTP-01, within the CA's limits. The public surface is the service
+ * ({@link io.waymark.provisioner.ProvisionerService}) and its main class; everything else is in
+ * {@code internal}.
  */
 package io.waymark.provisioner;
