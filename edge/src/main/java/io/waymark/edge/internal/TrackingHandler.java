@@ -1,0 +1,158 @@
+package io.waymark.edge.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.waymark.common.host.Hostname;
+import io.waymark.common.token.TokenException;
+import io.waymark.common.token.TokenKind;
+import io.waymark.common.token.TrackingToken;
+import io.waymark.common.token.TrackingTokenCodec;
+import io.waymark.schemas.TrackingEvent;
+import io.waymark.schemas.TrackingEventKind;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The click and open endpoints. {@code /c/<token>} answers 302 to the token's URL,
+ * {@code /o/<token>} a 43-byte transparent GIF; both only for a token that verifies against the
+ * request's Host ({@link TrackingTokenCodec}: the host is inside the HMAC), and over TLS only
+ * when Host equals the SNI name (else 421, RFC 9110 §15.5.20). Anything else is 404 with no
+ * event: the edge is never an open redirector. Each valid hit becomes a {@link TrackingEvent}
+ * handed to the {@link EventSink} without blocking. Sharable.
+ */
+@ChannelHandler.Sharable
+public final class TrackingHandler extends ChannelInboundHandlerAdapter {
+
+    /** GIF89a, 1x1, one transparent colour: 43 bytes. */
+    static final byte[] PIXEL = {
+        0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, (byte) 0x80, 0x00, 0x00,
+        0x00, 0x00, 0x00, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+        0x21, (byte) 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00,
+        0x2c, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+        0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
+
+    private static final int MAX_USER_AGENT = 512;
+
+    private final TrackingTokenCodec codec;
+    private final EventSink sink;
+    private final ClientAddressPolicy addresses;
+    private final BotClassifier bots;
+    private final String nodeName;
+    private final Clock clock;
+    private final EdgeMetrics metrics;
+
+    public TrackingHandler(TrackingTokenCodec codec, EventSink sink, ClientAddressPolicy addresses, BotClassifier bots,
+                           String nodeName, Clock clock, EdgeMetrics metrics) {
+        this.codec = codec;
+        this.sink = sink;
+        this.addresses = addresses;
+        this.bots = bots;
+        this.nodeName = nodeName;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        String uri = request.uri();
+        TokenKind kind = uri.startsWith("/c/") ? TokenKind.CLICK : uri.startsWith("/o/") ? TokenKind.OPEN : null;
+        if (kind == null) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        String host = RequestTarget.host(request);
+        if (host == null) {
+            reject(ctx, request, "bad_host");
+            return;
+        }
+        String sni = sniHost(ctx.channel());
+        if (sni != null && !sni.equals(host)) {
+            metrics.request("misdirected");
+            HttpResponder.send(ctx, request, HttpResponder.text(HttpResponseStatus.MISDIRECTED_REQUEST,
+                    "misdirected request\n"), false);
+            return;
+        }
+        String text = RequestTarget.pathOf(uri).substring(3);
+        TrackingToken token;
+        try {
+            token = codec.decode(text, Hostname.parse(host));
+        } catch (TokenException e) {
+            metrics.tokenRejected(e.reason().name().toLowerCase(Locale.ROOT));
+            reject(ctx, request, "bad_token");
+            return;
+        }
+        if (token.kind() != kind) {
+            metrics.tokenRejected("wrong_kind");
+            reject(ctx, request, "bad_token");
+            return;
+        }
+        publish(ctx.channel(), request, host, token);
+        if (kind == TokenKind.CLICK) {
+            metrics.request("redirect");
+            FullHttpResponse response = HttpResponder.response(HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER,
+                    "text/plain; charset=utf-8");
+            response.headers()
+                    .set(HttpHeaderNames.LOCATION, token.url())
+                    .set("Referrer-Policy", "no-referrer");
+            HttpResponder.send(ctx, request, response, false);
+        } else {
+            metrics.request("pixel");
+            ByteBuf gif = Unpooled.wrappedBuffer(PIXEL);
+            HttpResponder.send(ctx, request, HttpResponder.response(HttpResponseStatus.OK, gif, "image/gif"), false);
+        }
+    }
+
+    private void publish(Channel channel, HttpRequest request, String host, TrackingToken token) {
+        InetAddress client = addresses.clientAddress(channel, request);
+        String userAgent = request.headers().get(HttpHeaderNames.USER_AGENT);
+        String botReason = bots.reason(request.method(), userAgent, client);
+        if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
+            userAgent = userAgent.substring(0, MAX_USER_AGENT);
+        }
+        boolean click = token.kind() == TokenKind.CLICK;
+        TrackingEvent event = TrackingEvent.newBuilder()
+                .setKind(click ? TrackingEventKind.CLICK : TrackingEventKind.OPEN)
+                .setEventId(EventIds.next())
+                .setMessageId(token.messageId())
+                .setSendingDomain(token.sendingDomain().ascii())
+                .setTrackingHost(host)
+                .setRecipient(token.recipient().toString())
+                .setOccurredAt(Instant.ofEpochMilli(clock.millis()))
+                .setUrl(click ? token.url() : null)
+                .setLinkIndex(click ? token.linkIndex() : null)
+                .setUserAgent(userAgent)
+                .setAnonymisedIp(ClientAddressPolicy.anonymise(client))
+                .setBot(botReason != null)
+                .setEdgeNode(nodeName)
+                .build();
+        if (botReason != null) {
+            metrics.bot(botReason);
+        }
+        metrics.event(click ? "click" : "open", botReason != null);
+        sink.submit(event, botReason);
+    }
+
+    private void reject(ChannelHandlerContext ctx, HttpRequest request, String outcome) {
+        metrics.request(outcome);
+        HttpResponder.send(ctx, request, HttpResponder.notFound(), false);
+    }
+
+    private static String sniHost(Channel channel) {
+        return StreamChannels.connection(channel).attr(EdgeSniHandler.SNI_HOST).get();
+    }
+}
