@@ -1,0 +1,301 @@
+package io.waymark.rewriter.internal;
+
+/**
+ * A streaming, single-pass HTML tokenizer that replaces the {@code href} values of {@code <a>}
+ * and {@code <area>} and inserts the open pixel; no DOM, no re-serialization: every character
+ * it does not replace is copied as it was. It follows the HTML tokenizer where it matters for
+ * finding tags: comments (conditional ones included) are skipped whole, {@code <script>},
+ * {@code <style>}, {@code <template>} and the other raw-text and RCDATA elements are skipped to
+ * their end tag, tag and attribute names match in any case, values may be double-, single- or
+ * unquoted, and the first {@code <base href>} resolves relative links. A link stays as it is when
+ * its element carries the opt-out attribute with {@code off} or {@code unsubscribe}, or when
+ * {@link LinkPolicy} refuses it.
+ */
+public final class HtmlRewriter {
+
+    private static final String[] SKIPPED_ELEMENTS = {"script", "style", "template", "textarea", "title", "xmp",
+        "iframe", "noembed", "noframes"};
+
+    private final RewriteSession session;
+    private final CharsetView charset;
+    private final String lineBreak;
+
+    private String src;
+    private StringBuilder out;
+    private int copied;
+    private boolean changed;
+    private String base;
+    private boolean baseSeen;
+    private int bodyCloseOut = -1;
+
+    /**
+     * @param lineBreak when not null, the part has a line limit (7bit/8bit): a replaced
+     *                  {@code href} that would make its line too long starts a new line
+     */
+    public HtmlRewriter(RewriteSession session, CharsetView charset, String lineBreak) {
+        this.session = session;
+        this.charset = charset;
+        this.lineBreak = lineBreak;
+    }
+
+    /** The rewritten HTML, or null when nothing changed. */
+    public String rewrite(String html) {
+        this.src = html;
+        this.out = new StringBuilder(html.length() + 4096);
+        int n = html.length();
+        int i = 0;
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0 || lt + 1 >= n) {
+                break;
+            }
+            char c = html.charAt(lt + 1);
+            if (c == '!') {
+                if (html.startsWith("<!--", lt)) {
+                    // comments, conditional comments included: nothing inside is a link
+                    int end = html.indexOf("-->", lt + 4);
+                    i = end < 0 ? n : end + 3;
+                } else {
+                    int gt = html.indexOf('>', lt + 2);
+                    i = gt < 0 ? n : gt + 1; // doctype, <![if ...]>, <![endif]>, CDATA
+                }
+            } else if (c == '?') {
+                int gt = html.indexOf('>', lt + 2);
+                i = gt < 0 ? n : gt + 1;
+            } else if (c == '/') {
+                i = endTag(lt);
+            } else if (isLetter(c)) {
+                i = startTag(lt);
+            } else {
+                i = lt + 1;
+            }
+        }
+        if (session.options().trackOpens()) {
+            insertPixel();
+        }
+        if (!changed) {
+            return null;
+        }
+        out.append(src, copied, n);
+        if (bodyCloseOut >= 0 && session.options().trackOpens()) {
+            out.insert(bodyCloseOut, pixelTag());
+        }
+        return out.toString();
+    }
+
+    private void insertPixel() {
+        changed = true;
+        if (bodyCloseOut < 0) {
+            // no </body>: the pixel goes at the very end of the part
+            out.append(src, copied, src.length());
+            copied = src.length();
+            out.append(pixelTag());
+        }
+    }
+
+    private String pixelTag() {
+        return "<img src=\"" + HtmlCharacterReferences.escapeAttribute(session.pixel())
+                + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">";
+    }
+
+    private int endTag(int lt) {
+        int n = src.length();
+        int p = lt + 2;
+        if (p >= n || !isLetter(src.charAt(p))) {
+            int gt = src.indexOf('>', p);
+            return gt < 0 ? n : gt + 1; // "</>" or a bogus comment
+        }
+        int nameEnd = nameEnd(p);
+        if (nameEnd - p == 4 && src.regionMatches(true, p, "body", 0, 4)) {
+            out.append(src, copied, lt);
+            copied = lt;
+            bodyCloseOut = out.length(); // the last </body> wins
+        }
+        int gt = src.indexOf('>', nameEnd);
+        return gt < 0 ? n : gt + 1;
+    }
+
+    private int startTag(int lt) {
+        int n = src.length();
+        int nameStart = lt + 1;
+        int p = nameEnd(nameStart);
+        String name = src.substring(nameStart, p);
+        boolean link = name.equalsIgnoreCase("a") || name.equalsIgnoreCase("area");
+        boolean baseTag = name.equalsIgnoreCase("base");
+        int hrefName = -1;
+        int valueStart = -1;
+        int valueEnd = -1;
+        boolean optedOut = false;
+        boolean selfClosing = false;
+        while (true) {
+            while (p < n && (isSpace(src.charAt(p)) || src.charAt(p) == '/')) {
+                selfClosing = src.charAt(p) == '/';
+                p++;
+            }
+            if (p >= n) {
+                return n; // unterminated tag at the end: leave it alone
+            }
+            if (src.charAt(p) == '>') {
+                p++;
+                break;
+            }
+            selfClosing = false;
+            int attrStart = p;
+            p++; // the first character may be "=" (HTML §13.2.5.32)
+            while (p < n && !isSpace(src.charAt(p)) && src.charAt(p) != '/' && src.charAt(p) != '>'
+                    && src.charAt(p) != '=') {
+                p++;
+            }
+            int attrEnd = p;
+            int q = p;
+            while (q < n && isSpace(src.charAt(q))) {
+                q++;
+            }
+            int vs = -1;
+            int ve = -1;
+            if (q < n && src.charAt(q) == '=') {
+                q++;
+                while (q < n && isSpace(src.charAt(q))) {
+                    q++;
+                }
+                if (q < n && (src.charAt(q) == '"' || src.charAt(q) == '\'')) {
+                    int close = src.indexOf(src.charAt(q), q + 1);
+                    if (close < 0) {
+                        return n; // unterminated value: leave the rest alone
+                    }
+                    vs = q + 1;
+                    ve = close;
+                    p = close + 1;
+                } else {
+                    vs = q;
+                    while (q < n && !isSpace(src.charAt(q)) && src.charAt(q) != '>') {
+                        q++;
+                    }
+                    ve = q;
+                    p = q;
+                }
+            }
+            int attrLength = attrEnd - attrStart;
+            if (attrLength == 4 && src.regionMatches(true, attrStart, "href", 0, 4)) {
+                if (hrefName < 0 && vs >= 0) { // a duplicate attribute is ignored (HTML §13.2.5.33)
+                    hrefName = attrStart;
+                    valueStart = vs;
+                    valueEnd = ve;
+                }
+            } else if (attrLength == session.optOutAttribute().length()
+                    && src.regionMatches(true, attrStart, session.optOutAttribute(), 0, attrLength) && vs >= 0) {
+                String v = src.substring(vs, ve).trim();
+                optedOut = v.equalsIgnoreCase("off") || v.equalsIgnoreCase("unsubscribe");
+            }
+        }
+        if (baseTag && !baseSeen && hrefName >= 0) {
+            baseSeen = true;
+            String url = urlOf(valueStart, valueEnd);
+            String scheme = UrlResolver.scheme(url);
+            base = "http".equals(scheme) || "https".equals(scheme) ? url : null;
+        }
+        if (link && hrefName >= 0 && !optedOut) {
+            replaceHref(hrefName, valueStart, valueEnd);
+        }
+        if (!selfClosing) {
+            for (String skipped : SKIPPED_ELEMENTS) {
+                if (skipped.length() == name.length() && skipped.equalsIgnoreCase(name)) {
+                    return skipTo(name, p);
+                }
+            }
+        }
+        return p;
+    }
+
+    private void replaceHref(int nameStart, int vs, int ve) {
+        String url = urlOf(vs, ve);
+        if (url.isEmpty() || url.charAt(0) == '#' || url.indexOf('\uFFFD') >= 0 || LinkPolicy.placeholder(url)) {
+            return;
+        }
+        if (UrlResolver.scheme(url) == null) {
+            if (base == null) {
+                return; // relative without a usable <base href>: nothing to point at
+            }
+            url = UrlResolver.resolve(base, url);
+        }
+        if (!session.policy().trackable(url)) {
+            return;
+        }
+        String tracked = session.track(url);
+        if (tracked == null) {
+            return;
+        }
+        String value = HtmlCharacterReferences.escapeAttribute(tracked);
+        out.append(src, copied, nameStart);
+        if (lineBreak != null && nameStart > 0 && isSpace(src.charAt(nameStart - 1))
+                && column() + (vs - nameStart) + value.length() > TransferEncoding.MAX_LINE_OCTETS - 80) {
+            out.append(lineBreak); // white space between attributes may be any white space
+        }
+        out.append(src, nameStart, vs).append(value);
+        copied = ve;
+        changed = true;
+    }
+
+    private String urlOf(int vs, int ve) {
+        String value = HtmlCharacterReferences.decode(charset.unicode(src.substring(vs, ve)));
+        // URL parsing strips leading/trailing C0 controls and spaces and drops tabs and line
+        // breaks anywhere (WHATWG URL §4.4): what a client follows is what gets signed
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) <= 0x20) {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) <= 0x20) {
+            end--;
+        }
+        String trimmed = value.substring(start, end);
+        if (trimmed.indexOf('\t') < 0 && trimmed.indexOf('\n') < 0 && trimmed.indexOf('\r') < 0) {
+            return trimmed;
+        }
+        return trimmed.replace("\t", "").replace("\n", "").replace("\r", "");
+    }
+
+    private int column() {
+        int from = out.length() - 1;
+        int limit = Math.max(0, out.length() - 2 * TransferEncoding.MAX_LINE_OCTETS);
+        for (int i = from; i >= limit; i--) {
+            if (out.charAt(i) == '\n') {
+                return from - i;
+            }
+        }
+        return from - limit + 1;
+    }
+
+    private int skipTo(String name, int from) {
+        int n = src.length();
+        int p = from;
+        while (true) {
+            int lt = src.indexOf("</", p);
+            if (lt < 0) {
+                return n;
+            }
+            int after = lt + 2 + name.length();
+            if (src.regionMatches(true, lt + 2, name, 0, name.length())
+                    && (after >= n || isSpace(src.charAt(after)) || src.charAt(after) == '>' || src.charAt(after) == '/')) {
+                return lt;
+            }
+            p = lt + 2;
+        }
+    }
+
+    private int nameEnd(int p) {
+        int n = src.length();
+        while (p < n && !isSpace(src.charAt(p)) && src.charAt(p) != '/' && src.charAt(p) != '>') {
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+}

@@ -1,0 +1,67 @@
+package io.waymark.rewriter.internal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which links are tracked: absolute http(s) URLs only (mailto:, tel:, sms:, javascript:,
+ * {@code #fragment} and every other scheme are left alone), never a template placeholder an
+ * ESP fills in later, never one of the message's unsubscribe URLs (RFC 2369 List-Unsubscribe,
+ * RFC 8058 one-click).
+ */
+public final class LinkPolicy {
+
+    private static final List<String> PLACEHOLDER_MARKS =
+            List.of("{{", "}}", "{%", "%}", "*|", "|*", "%%", "${", "[[", "]]", "<%", "%>");
+
+    private final Set<String> unsubscribeUrls;
+
+    public LinkPolicy(Set<String> unsubscribeUrls) {
+        this.unsubscribeUrls = Set.copyOf(unsubscribeUrls);
+    }
+
+    /** The URLs in a List-Unsubscribe header value: each {@code <...>} entry (RFC 2369 §2). */
+    public static Set<String> unsubscribeUrls(String header) {
+        if (header == null) {
+            return Set.of();
+        }
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        int open = header.indexOf('<');
+        while (open >= 0) {
+            int close = header.indexOf('>', open + 1);
+            if (close < 0) {
+                break;
+            }
+            urls.add(header.substring(open + 1, close).replaceAll("\\s+", ""));
+            open = header.indexOf('<', close + 1);
+        }
+        return urls;
+    }
+
+    /** True when {@code url} (absolute, whitespace already stripped) may be tracked. */
+    public boolean trackable(String url) {
+        String scheme = UrlResolver.scheme(url);
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            return false;
+        }
+        if (url.length() <= scheme.length() + 3) {
+            return false; // "http://" and nothing else
+        }
+        for (String mark : PLACEHOLDER_MARKS) {
+            if (url.contains(mark)) {
+                return false;
+            }
+        }
+        return !unsubscribeUrls.contains(url);
+    }
+
+    /** True when {@code url} looks like a template placeholder and must not be touched at all. */
+    public static boolean placeholder(String url) {
+        for (String mark : PLACEHOLDER_MARKS) {
+            if (url.contains(mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
