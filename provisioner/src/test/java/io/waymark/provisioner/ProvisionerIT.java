@@ -215,6 +215,37 @@ class ProvisionerIT {
     }
 
     @Test
+    void permanentRefusalByTheCaFailsAtOnceWithTheCasProblemDetailAndNoRetry(KafkaCluster kafka, AcmeServer acme)
+            throws Exception {
+        // Given a host the CA refuses by policy (Pebble's blocklist; Pebble evaluates no CAA records)
+        harness = new ProvisionerHarness(kafka, acme, directory, Map.of()).startResponder().startProvisioner();
+        String host = AcmeServer.FORBIDDEN_HOST;
+        String domain = host.substring(host.indexOf('.') + 1);
+
+        // When
+        harness.enable(domain, host);
+
+        // Then FAILED straight after PENDING, with the CA's own problem type and detail
+        await().atMost(ISSUANCE).until(() -> state(domain) == DomainState.FAILED);
+        List<DomainStatus> statuses = harness.recorder.statuses(domain).stream().map(TopicRecorder.Seen::value)
+                .toList();
+        assertThat(statuses).extracting(DomainStatus::getState)
+                .containsExactly(DomainState.PENDING, DomainState.FAILED);
+        assertThat(statuses.get(1).getReason())
+                .startsWith("CA error rejectedIdentifier: ")
+                .contains("forbidden by policy")
+                .contains(host)
+                .doesNotContain("gave up after");
+
+        // and one order was sent, none retried, no challenge published, no certificate
+        assertThat(harness.ordersPlaced()).isEqualTo(1.0);
+        assertThat(harness.counter("waymark_provisioner_outcomes", "outcome", "retry_scheduled")).isZero();
+        assertThat(harness.counter("waymark_provisioner_outcomes", "outcome", "failed")).isEqualTo(1.0);
+        assertThat(harness.responder().requests()).isEmpty();
+        assertThat(harness.recorder.certificates(host)).isEmpty();
+    }
+
+    @Test
     void fiftyDomainsEnabledAtOnceAreAllIssued(KafkaCluster kafka, AcmeServer acme) throws Exception {
         // Given
         harness = new ProvisionerHarness(kafka, acme, directory, Map.of()).startResponder().startProvisioner();

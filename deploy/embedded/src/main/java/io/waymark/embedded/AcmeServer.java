@@ -20,6 +20,14 @@ import javax.net.ssl.SSLContext;
  */
 public interface AcmeServer {
 
+    /**
+     * A name this CA refuses by policy: a new order for it fails at once with
+     * {@code urn:ietf:params:acme:error:rejectedIdentifier} (Pebble's {@code domainBlocklist}).
+     * Pebble does not evaluate CAA records, so this is how tests meet a permanent refusal from
+     * a real CA.
+     */
+    String FORBIDDEN_HOST = "email.issuance-forbidden.example";
+
     /** The ACME directory, e.g. {@code https://127.0.0.1:40123/dir}. */
     URI directoryUri();
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Metadata;
+import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.OrderBuilder;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.exception.AcmeException;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * offers (profiles, ARI). Registering a key that already has an account returns that account
  * (RFC 8555 §7.3.1), so every instance and restart uses the same one.
  */
-final class AcmeAccount {
+final class AcmeAccount implements AcmeOrders {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AcmeAccount.class);
 
@@ -61,8 +63,8 @@ final class AcmeAccount {
         }
     }
 
-    /** The profile to request, when one is configured and the CA lists it. */
-    Optional<String> profile() throws AcmeException {
+    @Override
+    public Optional<String> profile() throws AcmeException {
         if (config.profile().isEmpty()) {
             return Optional.empty();
         }
@@ -76,8 +78,16 @@ final class AcmeAccount {
         return Optional.empty();
     }
 
-    /** True when the directory offers ARI (RFC 9773 §4: a renewalInfo resource). */
-    boolean offersRenewalInfo() throws AcmeException {
+    @Override
+    public boolean offersRenewalInfo() throws AcmeException {
         return session.resourceUrlOptional(Resource.RENEWAL_INFO).isPresent();
+    }
+
+    @Override
+    public Order newOrder(AcmeOrders.Request request) throws AcmeException {
+        OrderBuilder builder = login().newOrder().domain(request.host());
+        request.profile().ifPresent(builder::profile);
+        request.replaces().ifPresent(builder::replaces);
+        return builder.create();
     }
 }

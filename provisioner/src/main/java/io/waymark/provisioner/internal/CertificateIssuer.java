@@ -17,9 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.shredzone.acme4j.Authorization;
-import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
-import org.shredzone.acme4j.OrderBuilder;
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Http01Challenge;
@@ -41,7 +39,7 @@ final class CertificateIssuer {
     private static final Logger LOGGER = LoggerFactory.getLogger(CertificateIssuer.class);
     private static final Duration PREFLIGHT_INTERVAL = Duration.ofMillis(50);
 
-    private final AcmeAccount account;
+    private final AcmeOrders orders;
     private final ChallengeSink challenges;
     private final PreflightCheck preflight;
     private final RateLimitBuckets buckets;
@@ -51,10 +49,10 @@ final class CertificateIssuer {
     private final ProvisionerMetrics metrics;
     private final Clock clock;
 
-    CertificateIssuer(AcmeAccount account, ChallengeSink challenges, PreflightCheck preflight,
+    CertificateIssuer(AcmeOrders orders, ChallengeSink challenges, PreflightCheck preflight,
                       RateLimitBuckets buckets, CertificateKeys keys, ResourcePoller poller,
                       Duration preflightTimeout, ProvisionerMetrics metrics, Clock clock) {
-        this.account = requireNonNull(account, "account");
+        this.orders = requireNonNull(orders, "orders");
         this.challenges = requireNonNull(challenges, "challenges");
         this.preflight = requireNonNull(preflight, "preflight");
         this.buckets = requireNonNull(buckets, "buckets");
@@ -75,11 +73,6 @@ final class CertificateIssuer {
      */
     IssuedCertificate issue(IssuanceRequest request) throws ProvisioningException, InterruptedException {
         Hostname host = request.trackingHost();
-        RateLimitBuckets.Admission admission = buckets.admitOrder(host, request.isAriRenewal());
-        if (!admission.granted()) {
-            metrics.deferred(admission.limit());
-            throw ProvisioningException.deferred(admission.limit(), admission.delay());
-        }
         List<ChallengeKey> published = new ArrayList<>();
         boolean issued = false;
         try {
@@ -106,10 +99,10 @@ final class CertificateIssuer {
             issued = true;
             return new IssuedCertificate(chain, keyPair, clock.instant(), published);
         } catch (AcmeException e) {
-            throw AcmeFailures.classify(e);
+            throw counted(AcmeFailures.classify(e));
         } catch (AcmeLazyLoadingException e) {
             // acme4j loads resources on first access and wraps what went wrong
-            throw e.getCause() instanceof AcmeException cause ? AcmeFailures.classify(cause)
+            throw e.getCause() instanceof AcmeException cause ? counted(AcmeFailures.classify(cause))
                     : ProvisioningException.transientFailure("the CA answered badly: " + e.getMessage(), e);
         } finally {
             if (!issued) {
@@ -130,33 +123,44 @@ final class CertificateIssuer {
         }
     }
 
+    /**
+     * Admits the order against the buckets, then sends it. A renewal is exempt from the
+     * new-orders and per-domain buckets only when it really carries {@code replaces}, which needs
+     * a CA that offers ARI; ordered again without it, it pays those buckets like any new order.
+     */
     private Order newOrder(IssuanceRequest request) throws AcmeException, ProvisioningException {
-        Login login = account.login();
-        Optional<String> profile = account.profile();
-        boolean replaces = request.isAriRenewal() && account.offersRenewalInfo();
+        Hostname host = request.trackingHost();
+        Optional<String> replaces = request.isAriRenewal() && orders.offersRenewalInfo()
+                ? request.replacesCertId() : Optional.empty();
+        admit(buckets.admitOrder(host, replaces.isPresent()));
+        Optional<String> profile = orders.profile();
         metrics.orderPlaced();
         try {
-            return orderBuilder(login, request, profile, replaces).create();
+            return orders.newOrder(new AcmeOrders.Request(host.ascii(), profile, replaces));
         } catch (AcmeServerException e) {
-            if (replaces && AcmeFailures.isReplacementRefused(e)) {
+            if (replaces.isPresent() && AcmeFailures.isReplacementRefused(e)) {
                 // RFC 9773 §5: a CA may refuse 'replaces' (already replaced, other account); order plainly once
-                LOGGER.info("CA refused replaces, ordering without it trackingHost={} problem={}",
-                        request.trackingHost(), e.getType());
+                LOGGER.info("CA refused replaces, ordering without it trackingHost={} problem={}", host, e.getType());
+                admit(buckets.admitUnexemptedOrder(host));
                 metrics.orderPlaced();
-                return orderBuilder(login, request, profile, false).create();
+                return orders.newOrder(new AcmeOrders.Request(host.ascii(), profile, Optional.empty()));
             }
             throw e;
         }
     }
 
-    private static OrderBuilder orderBuilder(Login login, IssuanceRequest request, Optional<String> profile,
-                                             boolean replaces) {
-        OrderBuilder builder = login.newOrder().domain(request.trackingHost().ascii());
-        profile.ifPresent(builder::profile);
-        if (replaces) {
-            builder.replaces(request.replacesCertId().orElseThrow());
+    private void admit(RateLimitBuckets.Admission admission) throws ProvisioningException {
+        if (!admission.granted()) {
+            metrics.deferred(admission.limit());
+            throw ProvisioningException.deferred(admission.limit(), admission.delay());
         }
-        return builder;
+    }
+
+    private ProvisioningException counted(ProvisioningException e) {
+        if (e.kind() == ProvisioningException.Kind.RATE_LIMITED) {
+            metrics.rateLimited();
+        }
+        return e;
     }
 
     private void validate(IssuanceRequest request, Authorization authorization, List<ChallengeKey> published)
@@ -178,11 +182,7 @@ final class CertificateIssuer {
         LOGGER.debug("Challenge published challenge={} keyAuthorization={}", key, challenge.getAuthorization());
 
         awaitPreflight(host, challenge);
-        RateLimitBuckets.Admission admission = buckets.admitValidation(host);
-        if (!admission.granted()) {
-            metrics.deferred(admission.limit());
-            throw ProvisioningException.deferred(admission.limit(), admission.delay());
-        }
+        admit(buckets.admitValidation(host));
         challenge.trigger(); // RFC 8555 §7.5.1: the CA validates from now on
         Status status = poller.await(authorization, Set.of(Status.VALID), "authorization of " + host);
         if (status != Status.VALID) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,7 @@ public record ProvisionerConfig(
         if (eabKeyId.isPresent() != eabHmacKey.isPresent()) {
             throw new ConfigException("acme.eab.kid", "set both acme.eab.kid and acme.eab.hmac-key, or neither");
         }
+        eabHmacKey.ifPresent(ProvisionerConfig::requireMacKey);
     }
 
     /** Reads and validates every setting. */
@@ -127,6 +129,20 @@ public record ProvisionerConfig(
                         limit(config, "failed-validations", RateLimit.FAILED_VALIDATIONS),
                         limit(config, "duplicate-certificates", RateLimit.DUPLICATE_CERTIFICATES)),
                 config.list("limits.public-suffixes"));
+    }
+
+    /** RFC 8555 §7.3.4: the CA hands out the MAC key base64url-encoded; refuse anything else at start-up. */
+    private static void requireMacKey(Secret key) {
+        byte[] decoded;
+        try {
+            decoded = Base64.getUrlDecoder().decode(key.reveal().strip());
+        } catch (IllegalArgumentException e) {
+            // the value is a secret: name the key, never echo it
+            throw new ConfigException("acme.eab.hmac-key", "acme.eab.hmac-key is not base64url");
+        }
+        if (decoded.length == 0) {
+            throw new ConfigException("acme.eab.hmac-key", "acme.eab.hmac-key is empty");
+        }
     }
 
     private static RateLimit limit(Config config, String key, RateLimit base) {

@@ -40,6 +40,12 @@ public final class ProvisionerMetrics {
                 .register(registry).increment();
     }
 
+    /** The CA answered rateLimited (RFC 8555 §6.7); the retry waits at least its Retry-After. */
+    void rateLimited() {
+        Counter.builder(names.name("rate_limited")).description("rateLimited answers from the CA")
+                .register(registry).increment();
+    }
+
     void deferred(String limit) {
         counter("deferred", "limit", limit).increment();
     }

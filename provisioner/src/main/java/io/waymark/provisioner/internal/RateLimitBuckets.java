@@ -96,6 +96,24 @@ public final class RateLimitBuckets {
         return Admission.GRANTED;
     }
 
+    /**
+     * Takes one token from the new-orders and per-domain buckets, or none when either is empty:
+     * for a renewal whose ARI {@code replaces} the CA refused, ordered again as a plain order
+     * (its duplicate-certificate token was taken by {@link #admitOrder} already).
+     */
+    public synchronized Admission admitUnexemptedOrder(Hostname host) {
+        requireNonNull(host, "host");
+        TokenBucket domain = keyed(perDomain, registeredDomains.registeredDomain(host), perDomainLimit);
+        Admission worst = worse(Admission.GRANTED, newOrders.waitForOne(), newOrdersLimit.name());
+        worst = worse(worst, domain.waitForOne(), perDomainLimit.name());
+        if (!worst.granted()) {
+            return worst;
+        }
+        newOrders.tryTake();
+        domain.tryTake();
+        return Admission.GRANTED;
+    }
+
     /** How long before a validation of {@code host} may be attempted (zero: now). */
     public synchronized Admission admitValidation(Hostname host) {
         Duration wait = keyed(failedValidations, host.ascii(), failedValidationLimit).waitForOne();

@@ -8,7 +8,8 @@
  *   <li>{@code Provisioner} runs commands one at a time per sending domain. It consults
  *       {@code StateView} (the compacted certificates and domain-status topics) to republish
  *       instead of reorder, and schedules retries with {@code RetryPolicy}.</li>
- *   <li>{@code CertificateIssuer} runs the ACME order: {@code RateLimitBuckets} first, then
+ *   <li>{@code CertificateIssuer} runs the ACME order: {@code RateLimitBuckets} first, the
+ *       newOrder through {@code AcmeOrders} (ARI {@code replaces}, retried once without it), then
  *       HTTP-01 via {@code OutcomePublisher} (acme-challenges) and {@code PreflightCheck}, polling
  *       with {@code ResourcePoller}, key and CSR from {@code CertificateKeys}.</li>
  *   <li>{@code RecordFactory} seals the key; {@code OutcomePublisher} writes certificate and

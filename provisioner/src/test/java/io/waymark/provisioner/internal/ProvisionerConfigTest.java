@@ -53,6 +53,32 @@ class ProvisionerConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("acme.key-type");
     }
 
+    @Test
+    void externalAccountBindingAndProfileAreReadAndTheMacKeyIsNeverPrinted() {
+        // Given a CA that needs EAB, with the MAC key as the CA hands it out (base64url, no padding)
+        String macKey = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W";
+
+        // When
+        ProvisionerConfig config = ProvisionerConfig.from(config(Map.of("acme.eab.kid", "kid-1",
+                "acme.eab.hmac-key", macKey, "acme.profile", "shortlived")));
+
+        // Then both parts reach the account, the key only through reveal()
+        assertThat(config.eabKeyId()).contains("kid-1");
+        assertThat(config.eabHmacKey()).hasValueSatisfying(k -> assertThat(k.reveal()).isEqualTo(macKey));
+        assertThat(config.profile()).contains("shortlived");
+        assertThat(config.toString()).doesNotContain(macKey);
+    }
+
+    @Test
+    void aMacKeyThatIsNotBase64UrlIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> ProvisionerConfig.from(config(Map.of("acme.eab.kid", "kid-1",
+                "acme.eab.hmac-key", "not base64!"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("acme.eab.hmac-key")
+                .hasMessageNotContaining("not base64!");
+        assertThatThrownBy(() -> ProvisionerConfig.from(config(Map.of("acme.eab.hmac-key", "c2VjcmV0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("acme.eab");
+    }
+
     private static Config config(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(ProvisionerConfig.DEFAULTS);
         values.put("kafka.bootstrap-servers", "127.0.0.1:9092");

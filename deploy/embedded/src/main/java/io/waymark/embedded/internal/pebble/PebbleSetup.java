@@ -1,5 +1,6 @@
 package io.waymark.embedded.internal.pebble;
 
+import io.waymark.embedded.AcmeServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.util.List;
  * The ports and files of one Pebble + pebble-challtestsrv pair: Pebble's ACME and management
  * listeners, the HTTP-01 and TLS-ALPN-01 ports its validator connects to, and challtestsrv's DNS
  * (which answers 127.0.0.1 for every name) and management ports. Writes
- * {@code pebble-config.json} and the TLS files into the run directory.
+ * {@code pebble-config.json} and the TLS files into the run directory. The config forbids
+ * {@link AcmeServer#FORBIDDEN_HOST} by policy, so tests can meet a real permanent refusal.
  */
 public record PebbleSetup(Path directory, int acmePort, int managementPort, int http01Port, int tlsAlpnPort,
         int dnsPort, int challengeManagementPort) {
@@ -31,7 +33,8 @@ public record PebbleSetup(Path directory, int acmePort, int managementPort, int 
                 + "    \"httpPort\": " + http01Port + ",\n"
                 + "    \"tlsPort\": " + tlsAlpnPort + ",\n"
                 + "    \"ocspResponderURL\": \"\",\n"
-                + "    \"externalAccountBindingRequired\": false\n"
+                + "    \"externalAccountBindingRequired\": false,\n"
+                + "    \"domainBlocklist\": [\"" + AcmeServer.FORBIDDEN_HOST + "\"]\n"
                 + "  }\n}\n";
         try {
             Files.writeString(configFile(), json, StandardCharsets.UTF_8);
