@@ -31,6 +31,9 @@ public record EdgeConfig(
         Duration readTimeout,
         Duration idleTimeout,
         Duration handshakeTimeout,
+        Duration headerTimeout,
+        boolean proxyProtocol,
+        List<CidrBlock> proxyProtocolSources,
         List<CidrBlock> trustedProxies,
         List<CidrBlock> privacyProxyRanges,
         List<String> scannerUserAgents,
@@ -52,6 +55,14 @@ public record EdgeConfig(
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(topicPrefix, "topicPrefix");
         trustedProxies = List.copyOf(trustedProxies);
+        proxyProtocolSources = List.copyOf(proxyProtocolSources);
+        if (headerTimeout.isZero() || headerTimeout.isNegative()) {
+            throw new ConfigException("edge.http.header-timeout", "edge.http.header-timeout must be positive, was " + headerTimeout);
+        }
+        if (proxyProtocol && proxyProtocolSources.isEmpty()) {
+            throw new ConfigException("edge.proxy-protocol.trusted-sources", "edge.proxy-protocol=true needs "
+                    + "edge.proxy-protocol.trusted-sources (the load balancers' CIDR blocks); it is empty");
+        }
         privacyProxyRanges = List.copyOf(privacyProxyRanges);
         scannerUserAgents = List.copyOf(scannerUserAgents);
         Objects.requireNonNull(nodeName, "nodeName");
@@ -77,6 +88,9 @@ public record EdgeConfig(
         d.put("edge.read-timeout", "10s");
         d.put("edge.idle-timeout", "60s");
         d.put("edge.tls.handshake-timeout", "10s");
+        d.put("edge.http.header-timeout", "10s");
+        d.put("edge.proxy-protocol", "false");
+        d.put("edge.proxy-protocol.trusted-sources", "");
         d.put("edge.trusted-proxies", "");
         d.put("edge.bot.privacy-proxy-ranges", "");
         d.put("edge.bot.user-agents", DEFAULT_SCANNER_USER_AGENTS);
@@ -104,6 +118,9 @@ public record EdgeConfig(
                 config.duration("edge.read-timeout"),
                 config.duration("edge.idle-timeout"),
                 config.duration("edge.tls.handshake-timeout"),
+                config.duration("edge.http.header-timeout"),
+                config.bool("edge.proxy-protocol"),
+                cidrs(config, "edge.proxy-protocol.trusted-sources"),
                 cidrs(config, "edge.trusted-proxies"),
                 cidrs(config, "edge.bot.privacy-proxy-ranges"),
                 config.list("edge.bot.user-agents"),

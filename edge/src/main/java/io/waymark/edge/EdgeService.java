@@ -96,7 +96,8 @@ public final class EdgeService implements Service {
                 new HttpRequestGuardHandler(edgeMetrics),
                 new NotFoundHandler(edgeMetrics),
                 config.maxInitialLineBytes(), config.maxHeaderBytes(),
-                config.readTimeout().toMillis(), config.idleTimeout().toMillis(), config.handshakeTimeout().toMillis());
+                config.readTimeout().toMillis(), config.idleTimeout().toMillis(), config.handshakeTimeout().toMillis(),
+                config.headerTimeout().toMillis(), config.proxyProtocol(), config.proxyProtocolSources());
         EdgeServer edgeServer = context.manage("edge-server", EdgeServer.start(config, shared));
 
         this.metrics = edgeMetrics;

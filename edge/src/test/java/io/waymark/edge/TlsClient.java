@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -35,6 +36,21 @@ public final class TlsClient implements AutoCloseable {
     }
 
     public TlsClient(int port, String sni, X509Certificate trusted, List<String> alpn, List<String> protocols) throws Exception {
+        this(connect(port), sni, trusted, alpn, protocols);
+    }
+
+    /** TLS over {@code plain}, a socket already connected (and perhaps already written to, e.g. a PROXY header). */
+    public TlsClient(Socket plain, String sni, X509Certificate trusted) throws Exception {
+        this(plain, sni, trusted, List.of("http/1.1"), List.of("TLSv1.3", "TLSv1.2"));
+    }
+
+    private static Socket connect(int port) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        return plain;
+    }
+
+    private TlsClient(Socket plain, String sni, X509Certificate trusted, List<String> alpn, List<String> protocols) throws Exception {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("root", trusted);
@@ -42,8 +58,7 @@ public final class TlsClient implements AutoCloseable {
         tmf.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, tmf.getTrustManagers(), null);
-        socket = (SSLSocket) context.getSocketFactory().createSocket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket = (SSLSocket) context.getSocketFactory().createSocket(plain, sni == null ? "127.0.0.1" : sni, plain.getPort(), true);
         socket.setSoTimeout(10_000);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));

@@ -10,7 +10,9 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Finds the client address of a request and anonymises it. The socket peer is the client unless
+ * Finds the client address of a request and anonymises it. The peer is the socket peer, or the
+ * source address of a PROXY protocol header from a trusted load balancer
+ * ({@link ProxyProtocolHandler}). The peer is the client unless
  * it is a configured trusted proxy; then {@code X-Forwarded-For} is read from the right, skipping
  * trusted hops, and the first untrusted address is the client. A header from an untrusted peer is
  * ignored (anyone can write one). Addresses are kept only as their network: IPv4 /24, IPv6 /48.
@@ -26,8 +28,13 @@ public final class ClientAddressPolicy {
     /** The client address of {@code request} on {@code channel} (HTTP/2 streams use the connection). */
     public InetAddress clientAddress(Channel channel, HttpRequest request) {
         Channel connection = StreamChannels.connection(channel);
-        SocketAddress remote = connection.remoteAddress();
-        InetAddress peer = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+        // A trusted PROXY header (checked at the first bytes of the connection) names the peer
+        // the load balancer saw; X-Forwarded-For is then read as if that peer had connected.
+        InetAddress peer = ProxyProtocolHandler.proxiedClient(connection);
+        if (peer == null) {
+            SocketAddress remote = connection.remoteAddress();
+            peer = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+        }
         if (peer == null || !trusted(peer)) {
             return peer;
         }

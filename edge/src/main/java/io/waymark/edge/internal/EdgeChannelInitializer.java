@@ -15,6 +15,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +29,13 @@ public final class EdgeChannelInitializer extends ChannelInitializer<SocketChann
     public record Shared(EdgeMetrics metrics, ConnectionLimitHandler connectionLimit, CertificateStore certificates,
                          AcmeChallengeHandler challenges, TrackingHandler tracking, HttpRequestGuardHandler guard,
                          NotFoundHandler notFound, int maxInitialLineBytes, int maxHeaderBytes,
-                         long readTimeoutMillis, long idleTimeoutMillis, long handshakeTimeoutMillis) { }
+                         long readTimeoutMillis, long idleTimeoutMillis, long handshakeTimeoutMillis,
+                         long headerTimeoutMillis, boolean proxyProtocol, List<CidrBlock> proxySources) {
+
+        public Shared {
+            proxySources = List.copyOf(proxySources);
+        }
+    }
 
     private final Shared shared;
     private final boolean tls;
@@ -43,6 +50,10 @@ public final class EdgeChannelInitializer extends ChannelInitializer<SocketChann
         ChannelPipeline p = channel.pipeline();
         p.addLast("limit", shared.connectionLimit());
         p.addLast("idle", new IdleStateHandler(shared.readTimeoutMillis(), 0, shared.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
+        if (shared.proxyProtocol()) {
+            // Before TLS: the PROXY header precedes the ClientHello on the wire.
+            p.addLast("proxy", new ProxyProtocolHandler(shared.proxySources(), shared.metrics()));
+        }
         if (tls) {
             p.addLast("sni", new EdgeSniHandler(shared.certificates(), shared.handshakeTimeoutMillis(), shared.metrics()));
             p.addLast("alpn", new AlpnHandler());
@@ -52,9 +63,12 @@ public final class EdgeChannelInitializer extends ChannelInitializer<SocketChann
     }
 
     private void addHttp1(ChannelPipeline p, boolean withChallenges) {
+        RequestHeadTimeoutHandler headTimeout = new RequestHeadTimeoutHandler(shared.headerTimeoutMillis(), shared.metrics());
+        p.addLast("headTimeout", headTimeout);
         p.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(shared.maxInitialLineBytes())
                 .setMaxHeaderSize(shared.maxHeaderBytes())));
+        p.addLast("headReceived", headTimeout.headReceived());
         addRoutes(p, withChallenges);
     }
 

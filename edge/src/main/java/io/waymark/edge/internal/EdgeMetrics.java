@@ -17,7 +17,9 @@ public final class EdgeMetrics {
 
     private final MeterRegistry registry;
     private final MeterNames names;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    // thing -> tag value -> counter: a lookup on the request path is two map reads of constant
+    // strings (hash codes cached), no key built per call.
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
     public EdgeMetrics(MeterRegistry registry, MeterNames names) {
         this.registry = registry;
@@ -50,7 +52,17 @@ public final class EdgeMetrics {
 
     /** {@code waymark_edge_events_total{kind,bot}}: events accepted into the spool. */
     public void event(String kind, boolean bot) {
-        counter("events", "kind", kind + (bot ? "_bot" : ""), "tracking events accepted").increment();
+        counter("events", "kind", bot ? kind + "_bot" : kind, "tracking events accepted").increment();
+    }
+
+    /** The {@code requests{outcome}} counter itself, for a hot path that counts every request. */
+    public Counter requestCounter(String outcome) {
+        return counter("requests", "outcome", outcome, "HTTP requests by outcome");
+    }
+
+    /** The {@code events{kind}} counter itself, for a hot path that counts every event. */
+    public Counter eventCounter(String kind, boolean bot) {
+        return counter("events", "kind", bot ? kind + "_bot" : kind, "tracking events accepted");
     }
 
     /** {@code waymark_edge_bot_total{reason}}: requests flagged as automated. */
@@ -80,12 +92,21 @@ public final class EdgeMetrics {
 
     /** Current value of a counter, 0 when never incremented (tests and diagnostics). */
     public double count(String thing, String tag, String value) {
-        Counter c = counters.get(thing + '\0' + tag + '\0' + value);
+        Map<String, Counter> byValue = counters.get(thing);
+        Counter c = byValue == null ? null : byValue.get(value);
         return c == null ? 0 : c.count();
     }
 
     private Counter counter(String thing, String tag, String value, String description) {
-        return counters.computeIfAbsent(thing + '\0' + tag + '\0' + value,
-                k -> Counter.builder(names.name(thing)).description(description).tag(tag, value).register(registry));
+        Map<String, Counter> byValue = counters.get(thing);
+        if (byValue == null) {
+            byValue = counters.computeIfAbsent(thing, t -> new ConcurrentHashMap<>());
+        }
+        Counter c = byValue.get(value);
+        if (c == null) {
+            c = byValue.computeIfAbsent(value,
+                    v -> Counter.builder(names.name(thing)).description(description).tag(tag, v).register(registry));
+        }
+        return c;
     }
 }

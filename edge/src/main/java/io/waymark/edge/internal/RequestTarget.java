@@ -2,9 +2,21 @@ package io.waymark.edge.internal;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.waymark.common.host.Hostname;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads the parts of a request the routes need: the path without query, and the canonical Host. */
 public final class RequestTarget {
+
+    /**
+     * Host header value → parsed host, per event loop. A keep-alive connection sends the same
+     * Host on every request and hostname canonicalisation (IDNA rules, label checks) is not free;
+     * the map is cleared when full, so a client inventing Host values only costs the parse.
+     */
+    private static final int HOST_CACHE_SIZE = 4096;
+    private static final ThreadLocal<Map<String, Hostname>> HOSTS = ThreadLocal.withInitial(HashMap::new);
 
     private RequestTarget() {
     }
@@ -27,6 +39,12 @@ public final class RequestTarget {
      * codec maps to Host), its port dropped; null when missing or not a valid hostname.
      */
     public static String host(HttpRequest request) {
+        Hostname host = hostname(request);
+        return host == null ? null : host.ascii();
+    }
+
+    /** As {@link #host}, parsed; null when missing or not a valid hostname. */
+    public static Hostname hostname(HttpRequest request) {
         String raw = request.headers().get(HttpHeaderNames.HOST);
         if (raw == null || raw.isEmpty() || raw.charAt(0) == '[') {
             return null;
@@ -39,6 +57,21 @@ public final class RequestTarget {
             }
             raw = raw.substring(0, colon);
         }
-        return CertificateStore.normalise(raw);
+        Map<String, Hostname> cache = HOSTS.get();
+        Hostname cached = cache.get(raw);
+        if (cached != null) {
+            return cached;
+        }
+        Hostname parsed;
+        try {
+            parsed = Hostname.parse(raw);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (cache.size() >= HOST_CACHE_SIZE) {
+            cache.clear();
+        }
+        cache.put(raw, parsed);
+        return parsed;
     }
 }

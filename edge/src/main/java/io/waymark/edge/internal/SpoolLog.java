@@ -55,6 +55,13 @@ public final class SpoolLog implements AutoCloseable {
     private long readSegment = -1;
     private FileChannel reader;
     private long readPosition;
+    // Read-ahead of the reader segment: one positional read per ~64 KiB instead of two reads and
+    // an fstat per record. Refilled from the wanted record whenever it is not wholly inside, so a
+    // record appended after the last fill is seen on the next call.
+    private static final int READ_AHEAD = 64 << 10;
+    private ByteBuffer readAhead = ByteBuffer.allocate(READ_AHEAD);
+    private long readAheadStart = -1;
+    private int readAheadLength;
     private long nextRead;
     private long committed;
 
@@ -270,8 +277,9 @@ public final class SpoolLog implements AutoCloseable {
                 readSegment = segment.getKey();
                 reader = FileChannel.open(segment.getValue(), StandardOpenOption.READ);
                 readPosition = 0;
+                readAheadStart = -1;
             }
-            Entry entry = read(reader, readPosition, reader.size());
+            Entry entry = readBuffered();
             if (entry == null) {
                 if (!nextSegment()) {
                     return null;
@@ -288,6 +296,60 @@ public final class SpoolLog implements AutoCloseable {
         return null;
     }
 
+    /** The record at {@code readPosition} of the reader segment, or null when short or failing its CRC. */
+    private Entry readBuffered() throws IOException {
+        Entry entry = parseBuffered(readPosition);
+        if (entry != null) {
+            return entry;
+        }
+        int wanted = HEADER;
+        int offset = (int) (readPosition - readAheadStart);
+        if (readAheadStart >= 0 && readPosition >= readAheadStart && offset + 8 <= readAheadLength) {
+            wanted = Math.max(HEADER, 8 + readAhead.getInt(offset));
+        }
+        fill(readPosition, wanted);
+        return parseBuffered(readPosition);
+    }
+
+    private Entry parseBuffered(long position) {
+        if (readAheadStart < 0 || position < readAheadStart || position - readAheadStart > readAheadLength) {
+            return null;
+        }
+        int offset = (int) (position - readAheadStart);
+        if (offset + HEADER > readAheadLength) {
+            return null;
+        }
+        int length = readAhead.getInt(offset);
+        int crc = readAhead.getInt(offset + 4);
+        if (length < 8 || (long) offset + 8 + length > readAheadLength) {
+            return null;
+        }
+        CRC32C check = new CRC32C();
+        check.update(readAhead.array(), offset + 8, length);
+        if ((int) check.getValue() != crc) {
+            return null;
+        }
+        long sequence = readAhead.getLong(offset + 8);
+        byte[] payload = new byte[length - 8];
+        System.arraycopy(readAhead.array(), offset + 16, payload, 0, payload.length);
+        return new Entry(sequence, payload);
+    }
+
+    private void fill(long position, int wanted) throws IOException {
+        long available = reader.size() - position;
+        // A record longer than the buffer grows it, never beyond what the segment holds (a
+        // corrupt length field must not allocate gigabytes).
+        int capacity = (int) Math.max(READ_AHEAD, Math.min(wanted, available));
+        if (readAhead.capacity() < capacity) {
+            readAhead = ByteBuffer.allocate(capacity);
+        }
+        int n = (int) Math.max(0, Math.min(readAhead.capacity(), available));
+        readAhead.clear().limit(n);
+        readFully(reader, readAhead, position);
+        readAheadStart = position;
+        readAheadLength = n;
+    }
+
     private boolean nextSegment() throws IOException {
         Long next = segments.higherKey(readSegment);
         if (next == null) {
@@ -295,6 +357,7 @@ public final class SpoolLog implements AutoCloseable {
         }
         reader.close();
         reader = null;
+        readAheadStart = -1;
         nextRead = Math.max(nextRead, next);
         return true;
     }
@@ -304,6 +367,7 @@ public final class SpoolLog implements AutoCloseable {
         if (reader != null) {
             reader.close();
             reader = null;
+        readAheadStart = -1;
         }
         nextRead = sequence;
     }

@@ -1,5 +1,6 @@
 package io.waymark.edge.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -51,6 +52,11 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
     private final String nodeName;
     private final Clock clock;
     private final EdgeMetrics metrics;
+    // Registered once: the counters every valid hit touches.
+    private final Counter redirects;
+    private final Counter pixels;
+    private final Counter clickEvents;
+    private final Counter openEvents;
 
     public TrackingHandler(TrackingTokenCodec codec, EventSink sink, ClientAddressPolicy addresses, BotClassifier bots,
                            String nodeName, Clock clock, EdgeMetrics metrics) {
@@ -61,6 +67,10 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
         this.nodeName = nodeName;
         this.clock = clock;
         this.metrics = metrics;
+        this.redirects = metrics.requestCounter("redirect");
+        this.pixels = metrics.requestCounter("pixel");
+        this.clickEvents = metrics.eventCounter("click", false);
+        this.openEvents = metrics.eventCounter("open", false);
     }
 
     @Override
@@ -75,11 +85,12 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        String host = RequestTarget.host(request);
-        if (host == null) {
+        Hostname hostname = RequestTarget.hostname(request);
+        if (hostname == null) {
             reject(ctx, request, "bad_host");
             return;
         }
+        String host = hostname.ascii();
         String sni = sniHost(ctx.channel());
         if (sni != null && !sni.equals(host)) {
             metrics.request("misdirected");
@@ -90,7 +101,7 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
         String text = RequestTarget.pathOf(uri).substring(3);
         TrackingToken token;
         try {
-            token = codec.decode(text, Hostname.parse(host));
+            token = codec.decode(text, hostname);
         } catch (TokenException e) {
             metrics.tokenRejected(e.reason().name().toLowerCase(Locale.ROOT));
             reject(ctx, request, "bad_token");
@@ -103,7 +114,7 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
         }
         publish(ctx.channel(), request, host, token);
         if (kind == TokenKind.CLICK) {
-            metrics.request("redirect");
+            redirects.increment();
             FullHttpResponse response = HttpResponder.response(HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER,
                     "text/plain; charset=utf-8");
             response.headers()
@@ -111,7 +122,7 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
                     .set("Referrer-Policy", "no-referrer");
             HttpResponder.send(ctx, request, response, false);
         } else {
-            metrics.request("pixel");
+            pixels.increment();
             ByteBuf gif = Unpooled.wrappedBuffer(PIXEL);
             HttpResponder.send(ctx, request, HttpResponder.response(HttpResponseStatus.OK, gif, "image/gif"), false);
         }
@@ -125,25 +136,31 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
             userAgent = userAgent.substring(0, MAX_USER_AGENT);
         }
         boolean click = token.kind() == TokenKind.CLICK;
-        TrackingEvent event = TrackingEvent.newBuilder()
-                .setKind(click ? TrackingEventKind.CLICK : TrackingEventKind.OPEN)
-                .setEventId(EventIds.next())
-                .setMessageId(token.messageId())
-                .setSendingDomain(token.sendingDomain().ascii())
-                .setTrackingHost(host)
-                .setRecipient(token.recipient().toString())
-                .setOccurredAt(Instant.ofEpochMilli(clock.millis()))
-                .setUrl(click ? token.url() : null)
-                .setLinkIndex(click ? token.linkIndex() : null)
-                .setUserAgent(userAgent)
-                .setAnonymisedIp(ClientAddressPolicy.anonymise(client))
-                .setBot(botReason != null)
-                .setEdgeNode(nodeName)
-                .build();
+        // The all-arguments constructor, not the builder: the builder deep-copies and validates
+        // every field against the schema on each call, and every value here is already non-null
+        // where the schema requires it.
+        TrackingEvent event = new TrackingEvent(
+                click ? TrackingEventKind.CLICK : TrackingEventKind.OPEN,
+                EventIds.next(),
+                token.messageId(),
+                token.sendingDomain().ascii(),
+                host,
+                token.recipient().toString(),
+                Instant.ofEpochMilli(clock.millis()),
+                click ? token.url() : null,
+                click ? token.linkIndex() : null,
+                userAgent,
+                ClientAddressPolicy.anonymise(client),
+                botReason != null,
+                nodeName);
         if (botReason != null) {
             metrics.bot(botReason);
         }
-        metrics.event(click ? "click" : "open", botReason != null);
+        if (botReason != null) {
+            metrics.event(click ? "click" : "open", true);
+        } else {
+            (click ? clickEvents : openEvents).increment();
+        }
         sink.submit(event, botReason);
     }
 

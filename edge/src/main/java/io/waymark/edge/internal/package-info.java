@@ -3,11 +3,14 @@
  *
  * <h2>Pipelines</h2>
  * <pre>
- * HTTPS  limit → idle → EdgeSniHandler ──(becomes SslHandler)──→ ALPN ┬ h2:       Http2FrameCodec → Http2MultiplexHandler,
- *                                                                      │           per stream: Http2StreamFrameToHttpObjectCodec → routes
- *                                                                      └ http/1.1: HttpServerCodec → routes
- * HTTP   limit → idle → HttpServerCodec → HttpRequestGuardHandler → AcmeChallengeHandler → TrackingHandler → NotFoundHandler
+ * HTTPS  limit → idle → [proxy] → EdgeSniHandler ──(becomes SslHandler)──→ ALPN ┬ h2:       Http2FrameCodec → Http2MultiplexHandler,
+ *                                                                                │           per stream: Http2StreamFrameToHttpObjectCodec → routes
+ *                                                                                └ http/1.1: http1 → routes
+ * HTTP   limit → idle → [proxy] → http1 → HttpRequestGuardHandler → AcmeChallengeHandler → TrackingHandler → NotFoundHandler
+ * http1  = RequestHeadTimeoutHandler → HttpServerCodec → (head received)
  * routes = HttpRequestGuardHandler → TrackingHandler → NotFoundHandler
+ * [proxy] = ProxyProtocolHandler, only with edge.proxy-protocol=true; becomes HAProxyMessageDecoder
+ *           → (PROXY source address) for a trusted peer that sends a header, nothing otherwise
  * </pre>
  * <ul>
  * <li>{@link io.waymark.edge.internal.ConnectionLimitHandler} closes connections over the cap
@@ -18,6 +21,12 @@
  *     context is cached completes on the event loop; a cold host's sealed key is opened and its
  *     context built on a small executor; an unknown or missing name gets a fatal
  *     {@code unrecognized_name} alert and a metric, without an exception.</li>
+ * <li>{@link io.waymark.edge.internal.ProxyProtocolHandler} reads a PROXY protocol header before
+ *     TLS from a trusted load balancer (its source address becomes the client address), closes a
+ *     connection whose untrusted peer sends one, and leaves the pipeline otherwise.</li>
+ * <li>{@link io.waymark.edge.internal.RequestHeadTimeoutHandler} gives each HTTP/1.1 request head a
+ *     total deadline from its first byte (408 and close), against clients that trickle bytes
+ *     just inside the read timeout.</li>
  * <li>The HTTP codec enforces the request-line (8 KB) and header (16 KB) limits;
  *     {@link io.waymark.edge.internal.HttpRequestGuardHandler} turns decoder failures into
  *     414/431/400 and non-GET/HEAD methods into 405.</li>

@@ -158,4 +158,30 @@ class SpoolLogTest {
             assertThat(readAll(log)).isEqualTo(expected(10, 1000));
         }
     }
+
+    @Test
+    void recordsAppendedAfterTheReaderCaughtUpAndRecordsLargerThanTheReadAheadAreRead() throws Exception {
+        // Given a reader that has drained everything written so far
+        try (SpoolLog log = SpoolLog.open(dir, 1 << 20, 1 << 30)) {
+            for (int i = 0; i < 10; i++) {
+                log.append(payload(i));
+            }
+            assertThat(readAll(log)).isEqualTo(expected(0, 10));
+            // When more records arrive, one of them 200 KiB (over the 64 KiB read-ahead)
+            byte[] big = new byte[200 << 10];
+            java.util.Arrays.fill(big, (byte) 'b');
+            log.append(payload(10));
+            log.append(big);
+            log.append(payload(11));
+            // Then each is read, whole and in order
+            SpoolLog.Entry first = log.readNext();
+            SpoolLog.Entry second = log.readNext();
+            SpoolLog.Entry third = log.readNext();
+            assertThat(new String(first.payload(), StandardCharsets.UTF_8)).isEqualTo(new String(payload(10), StandardCharsets.UTF_8));
+            assertThat(second.payload()).isEqualTo(big);
+            assertThat(third.sequence()).isEqualTo(second.sequence() + 1);
+            assertThat(new String(third.payload(), StandardCharsets.UTF_8)).isEqualTo(new String(payload(11), StandardCharsets.UTF_8));
+            assertThat(log.readNext()).isNull();
+        }
+    }
 }
