@@ -7,6 +7,7 @@ import io.waymark.common.host.Hostname;
 import io.waymark.common.host.InvalidHostnameException;
 import io.waymark.common.token.TokenException.Reason;
 import io.waymark.common.token.internal.MessageIdPacking;
+import io.waymark.common.token.internal.PackedUrlCache;
 import io.waymark.common.token.internal.PayloadReader;
 import io.waymark.common.token.internal.PayloadWriter;
 import io.waymark.common.token.internal.TokenLayout;
@@ -45,8 +46,16 @@ public final class TrackingTokenCodec {
     // UTF-8 of a URL of MAX_URL_BYTES, the cap on what a deflated URL may inflate to.
     private static final int MAX_URL_FIELD_BYTES = TrackingToken.MAX_URL_BYTES;
 
+    // A campaign repeats its ~100 URLs for every recipient, so packed URLs are kept. 8 192 holds
+    // the links of dozens of campaigns in flight; with URLs of at most 512 characters the memo
+    // stays near 10 MiB even when filled with the longest ASCII URLs.
+    private static final int CACHED_URLS = 8192;
+    private static final int MAX_CACHED_URL_CHARS = 512;
+
     private final KeyRing ring;
     private final TokenMac mac = new TokenMac();
+    // Eviction runs on the calling thread: it is cheap, and a codec then starts no work elsewhere.
+    private final PackedUrlCache urls = new PackedUrlCache(CACHED_URLS, MAX_CACHED_URL_CHARS, Runnable::run);
 
     /** A codec over {@code ring}, which must be a {@link KeyPurpose#TOKEN} ring. */
     public TrackingTokenCodec(KeyRing ring) {
@@ -61,7 +70,7 @@ public final class TrackingTokenCodec {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(trackingHost, "trackingHost");
         int idForm = MessageIdPacking.formOf(token.messageId());
-        UrlPacking.Packed url = UrlPacking.pack(token.url());
+        UrlPacking.Packed url = urls.pack(token.url());
         int flags = (token.kind() == TokenKind.OPEN ? TokenLayout.FLAG_OPEN : 0)
                 | idForm << TokenLayout.MESSAGE_ID_SHIFT
                 | url.scheme() << TokenLayout.SCHEME_SHIFT

@@ -1,6 +1,7 @@
 /**
  * Implementation of the token codec. Encoding: {@code MessageIdPacking} and {@code UrlPacking}
- * choose the shortest of their fixed forms, {@code PayloadWriter} lays the fields out,
+ * choose the shortest of their fixed forms ({@code PackedUrlCache} remembers packed URLs, since
+ * campaigns repeat them), {@code PayloadWriter} lays the fields out,
  * {@code TokenMac} appends the truncated HMAC over host and payload, {@code TokenText} turns the
  * bytes into base64url. Decoding runs the other way with a strict order that keeps unauthenticated
  * work small: length check on the text, strict base64url, version, flags and key id, the tag in

@@ -1,0 +1,52 @@
+package io.waymark.common.token.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PackedUrlCacheTest {
+
+    private static final String URL = "https://www.acme-stores.com/collections/winter-sale/products/merino-sweater?ref=nl";
+
+    @Test
+    void aRepeatedUrlIsPackedOnce() {
+        // Given
+        PackedUrlCache cache = new PackedUrlCache(10, 512, Runnable::run);
+
+        // When
+        UrlPacking.Packed first = cache.pack(URL);
+        UrlPacking.Packed second = cache.pack(URL);
+
+        // Then
+        assertThat(second).isSameAs(first);
+        assertThat(first.deflated()).isTrue();
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfUniqueUrlsStaysWithinTheEntryBound() {
+        // Given
+        PackedUrlCache cache = new PackedUrlCache(100, 512, Runnable::run);
+
+        // When
+        for (int i = 0; i < 10_000; i++) {
+            cache.pack(URL + "&u=" + i);
+        }
+
+        // Then
+        assertThat(cache.size()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void urlsLongerThanTheCapArePackedButNotStored() {
+        // Given
+        PackedUrlCache cache = new PackedUrlCache(100, URL.length() - 1, Runnable::run);
+
+        // When
+        UrlPacking.Packed packed = cache.pack(URL);
+
+        // Then
+        assertThat(cache.size()).isZero();
+        assertThat(packed.bytes()).isEqualTo(UrlPacking.pack(URL).bytes());
+    }
+}
