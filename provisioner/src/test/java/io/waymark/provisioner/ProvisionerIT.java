@@ -54,7 +54,9 @@ class ProvisionerIT {
         harness.enable(domain, host);
 
         // Then the domain goes PENDING, then ISSUED with the certificate's notAfter
-        await().atMost(ISSUANCE).until(() -> state(domain) == DomainState.ISSUED);
+        // (the recorder reads each topic independently: wait for the certificate record too)
+        await().atMost(ISSUANCE).until(() -> state(domain) == DomainState.ISSUED
+                && !harness.recorder.certificates(host).isEmpty());
         List<DomainState> states = harness.recorder.statuses(domain).stream().map(s -> s.value().getState()).toList();
         assertThat(states).containsExactly(DomainState.PENDING, DomainState.ISSUED);
         DomainStatus issued = harness.recorder.latestStatus(domain);
@@ -143,7 +145,8 @@ class ProvisionerIT {
         String domain = unique("bye") + ".com";
         String host = "email." + domain;
         harness.enable(domain, host);
-        await().atMost(ISSUANCE).until(() -> state(domain) == DomainState.ISSUED);
+        await().atMost(ISSUANCE).until(() -> state(domain) == DomainState.ISSUED
+                && !harness.recorder.certificates(host).isEmpty());
 
         // When HTTPS is disabled
         harness.event(io.waymark.schemas.DomainEventType.DISABLE_HTTPS, domain, null);
@@ -175,7 +178,9 @@ class ProvisionerIT {
         harness.enable(domain, "bad_name." + domain);
 
         // Then the garbage is dead-lettered with why, and the valid request still answered
-        await().atMost(Duration.ofSeconds(30)).until(() -> state(domain) == DomainState.FAILED);
+        // (the recorder reads the status and dead-letter topics independently, so wait for both)
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(domain) == DomainState.FAILED
+                && !harness.recorder.deadLetters().isEmpty());
         assertThat(harness.recorder.deadLetters()).hasSize(1);
         var letter = harness.recorder.deadLetters().get(0);
         assertThat(letter.key()).isEqualTo(domain);
