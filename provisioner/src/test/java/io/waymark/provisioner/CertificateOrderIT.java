@@ -55,8 +55,11 @@ class CertificateOrderIT {
         harness.order(renewal);
 
         // Then RENEWING, then a second version and ISSUED with its expiry
+        // (the recorder reads each topic independently: wait until the status names the new expiry)
         await().atMost(Duration.ofSeconds(60)).until(() -> harness.recorder.certificates(host).size() == 2
-                && state(domain) == DomainState.ISSUED);
+                && state(domain) == DomainState.ISSUED
+                && harness.recorder.certificates(host).get(1).value().getNotAfter()
+                        .equals(harness.recorder.latestStatus(domain).getNotAfter()));
         CertificateRecord second = harness.recorder.certificates(host).get(1).value();
         assertThat(second.getVersion()).isEqualTo(2L);
         assertThat(second.getSerialHex()).isNotEqualTo(first.getSerialHex());

@@ -47,7 +47,9 @@ class NonceRejectIT {
             // Then
             await().atMost(Duration.ofSeconds(90)).until(() -> domains.stream().allMatch(d -> {
                 DomainStatus status = harness.recorder.latestStatus(d);
-                return status != null && status.getState() == DomainState.ISSUED;
+                // the recorder reads each topic independently: wait for the certificate too
+                return status != null && status.getState() == DomainState.ISSUED
+                        && !harness.recorder.certificates("email." + d).isEmpty();
             }));
             domains.forEach(d -> assertThat(harness.recorder.certificates("email." + d)).hasSize(1));
         }

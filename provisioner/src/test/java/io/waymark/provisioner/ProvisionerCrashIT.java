@@ -52,7 +52,9 @@ class ProvisionerCrashIT {
                 // Then the new instance re-reads the uncommitted event and issues: exactly one version
                 await().atMost(Duration.ofSeconds(90)).until(() -> {
                     DomainStatus status = harness.recorder.latestStatus(domain);
-                    return status != null && status.getState() == DomainState.ISSUED;
+                    // the recorder reads each topic independently: wait for the certificate too
+                    return status != null && status.getState() == DomainState.ISSUED
+                            && !harness.recorder.certificates(host).isEmpty();
                 });
                 assertThat(harness.recorder.certificates(host)).hasSize(1);
                 assertThat(harness.recorder.certificates(host).get(0).value().getVersion()).isEqualTo(1L);
