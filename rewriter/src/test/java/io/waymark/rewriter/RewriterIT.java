@@ -66,23 +66,14 @@ class RewriterIT {
         Process first = startRewriter(kafka, topics, keySpec, "first");
         Process second = null;
         AtomicInteger produced = new AtomicInteger();
-        Thread producer = new Thread(() -> produce(kafka, topics, produced), "it-producer");
+        Thread producer = new Thread(() -> produce(kafka, topics, produced, total), "it-producer");
+        java.util.concurrent.ScheduledExecutorService progress =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
             // When
             producer.start();
-            Thread progress = new Thread(() -> {
-                while (!stop.get()) {
-                    LOGGER.info("progress produced={} tracked={} deadLetters={}", produced.get(), total.get(),
-                            deadLetters.get());
-                    try {
-                        Thread.sleep(5_000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "it-progress");
-            progress.setDaemon(true);
-            progress.start();
+            progress.scheduleAtFixedRate(() -> LOGGER.info("progress produced={} tracked={} deadLetters={}",
+                    produced.get(), total.get(), deadLetters.get()), 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             await().atMost(Duration.ofMinutes(3)).until(() -> total.get() >= 1_500);
             first.destroyForcibly().waitFor(); // SIGKILL: no commit, no close, an open transaction
             int atKill = total.get();
@@ -101,6 +92,7 @@ class RewriterIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.get() == 1);
         } finally {
             stop.set(true);
+            progress.shutdownNow();
             first.destroyForcibly();
             if (second != null) {
                 second.destroy();
@@ -130,7 +122,7 @@ class RewriterIT {
         return pb.start();
     }
 
-    private static void produce(KafkaCluster kafka, Topics topics, AtomicInteger produced) {
+    private static void produce(KafkaCluster kafka, Topics topics, AtomicInteger produced, AtomicInteger tracked) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -153,11 +145,12 @@ class RewriterIT {
                 produced.incrementAndGet();
                 if (i % 100 == 99) {
                     producer.flush();
-                    Thread.sleep(60); // pace the input so the crash lands while it flows
+                    // pace the input by back-pressure (at most ~1,000 messages ahead of the output)
+                    // so the crash lands while messages flow
+                    int ahead = i + 1;
+                    await().atMost(Duration.ofMinutes(3)).until(() -> ahead - tracked.get() < 1_000);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -93,9 +93,11 @@ public final class EdgeBench {
                     TestPki.Leaf leaf = pki.issue(host(i));
                     if (i == 0) {
                         Files.writeString(dir.resolve("h0-chain.pem"), leaf.chainPem());
-                        Files.writeString(dir.resolve("h0-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(leaf.keyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+                        try (var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
+                                Files.newBufferedWriter(dir.resolve("h0-key.pem")))) {
+                            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
+                                    leaf.keyPair().getPrivate(), null));
+                        }
                     }
                     producer.send(new ProducerRecord<>(topics.certificates().name(), host(i),
                             CertificateRecords.of(host(i), leaf, sealer, 1)));
@@ -131,9 +133,8 @@ public final class EdgeBench {
         EdgeService service = new EdgeService();
         long start = System.nanoTime();
         ServiceRuntime runtime = ServiceRuntime.start("edge", Config.of(settings), service);
-        while (service.certificates().size() < hosts || !ready(runtime.adminPort())) {
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> service.certificates().size() >= hosts && ready(runtime.adminPort()));
         long startupMs = (System.nanoTime() - start) / 1_000_000;
         System.gc();
         System.gc();

@@ -142,25 +142,22 @@ public final class EventSinkBenchmark {
                     Instant.now());
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             AtomicLong maxHeap = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            Thread.sleep(3_000); // group join
+            java.util.concurrent.ScheduledExecutorService sampler =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(
+                    () -> maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 100, TimeUnit.MILLISECONDS);
+            // produce only once the sink's consumer owns partitions, or the lag would include the join
+            awaitAssignment(kafka.bootstrapServers(), settings.get(EventSinkConfig.GROUP_ID));
             produce(kafka.bootstrapServers(), lagTopic, paced, target);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (lagService.metrics().eventsWritten() < count && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            try {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5))
+                        .pollInterval(java.time.Duration.ofMillis(50))
+                        .until(() -> lagService.metrics().eventsWritten() >= count);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                System.out.println("lag run: not all events written within 5 minutes");
             }
-            sampler.interrupt();
+            sampler.shutdownNow();
             var snapshot = lagService.metrics().endToEnd().takeSnapshot();
             double p50 = 0;
             double p99 = 0;
@@ -269,6 +266,20 @@ public final class EventSinkBenchmark {
                         topic.valueSerde().serializer().serialize(topic.name(), e)));
             }
             producer.flush();
+        }
+    }
+
+    /** Waits until every member of {@code groupId} has been assigned partitions. */
+    private static void awaitAssignment(String bootstrapServers, String groupId) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> {
+                        var group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get();
+                        return !group.members().isEmpty() && group.members().stream()
+                                .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+                    });
         }
     }
 }

@@ -27,7 +27,10 @@ class TlsCertificatesTest {
                 .collect(Collectors.toList());
         assertThat(names).containsExactlyInAnyOrder("localhost", "127.0.0.1");
         assertThat(tls.authority().getBasicConstraints()).isZero();
-        assertThat(Files.readString(TlsCertificates.keyFile(dir))).startsWith("-----BEGIN PRIVATE KEY-----");
+        try (org.bouncycastle.openssl.PEMParser pem = new org.bouncycastle.openssl.PEMParser(
+                Files.newBufferedReader(TlsCertificates.keyFile(dir)))) {
+            assertThat(pem.readObject()).isInstanceOf(org.bouncycastle.asn1.pkcs.PrivateKeyInfo.class);
+        }
         assertThat(TrustMaterial.parsePem(tls.authorityPem())).containsExactly(tls.authority());
         assertThat(TrustMaterial.trustStore(tls.authority()).size()).isEqualTo(1);
     }
