@@ -49,13 +49,15 @@ public final class EdgeFixture implements AutoCloseable {
     private final KeySealer sealer;
     private final TrackingTokenCodec codec;
     private final EdgeService service = new EdgeService();
+    private final Path spool;
     private final ServiceRuntime runtime;
     private final KafkaProducer<String, CertificateRecord> certificates;
     private final KafkaProducer<String, AcmeChallenge> challenges;
     private final KafkaConsumer<String, TrackingEvent> events;
 
-    private EdgeFixture(String bootstrap, Path spool, Map<String, String> overrides) throws Exception {
+    private EdgeFixture(String bootstrap, Path spool, Map<String, String> overrides, boolean inProcess) throws Exception {
         this.bootstrap = bootstrap;
+        this.spool = spool;
         this.topics = Topics.withPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ".").withMaxPartitions(1);
         this.pki = new TestPki();
         this.sealer = new KeySealer(keys.sealRing());
@@ -77,6 +79,24 @@ public final class EdgeFixture implements AutoCloseable {
         events.assign(List.of(partition));
         events.seekToBeginning(List.of(partition));
 
+        runtime = inProcess ? ServiceRuntime.start("edge", Config.of(settings(overrides)), service) : null;
+    }
+
+    public static EdgeFixture start(String bootstrap, Path spool) throws Exception {
+        return new EdgeFixture(bootstrap, spool, Map.of(), true);
+    }
+
+    public static EdgeFixture start(String bootstrap, Path spool, Map<String, String> overrides) throws Exception {
+        return new EdgeFixture(bootstrap, spool, overrides, true);
+    }
+
+    /** Topics, keys, certificates and tokens only: the edge under test runs elsewhere (a child JVM) with {@link #settings}. */
+    public static EdgeFixture withoutService(String bootstrap, Path spool) throws Exception {
+        return new EdgeFixture(bootstrap, spool, Map.of(), false);
+    }
+
+    /** The edge's settings for this fixture's topics, keys and spool: loopback, free ports unless overridden. */
+    public Map<String, String> settings(Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(ServiceRuntime.defaults(service));
         settings.put("admin.host", "127.0.0.1");
         settings.put("admin.port", "0");
@@ -90,15 +110,7 @@ public final class EdgeFixture implements AutoCloseable {
         settings.put("token.keys", keys.tokenSpec());
         settings.put("edge.spool.dir", spool.toString());
         settings.putAll(overrides);
-        runtime = ServiceRuntime.start("edge", Config.of(settings), service);
-    }
-
-    public static EdgeFixture start(String bootstrap, Path spool) throws Exception {
-        return new EdgeFixture(bootstrap, spool, Map.of());
-    }
-
-    public static EdgeFixture start(String bootstrap, Path spool, Map<String, String> overrides) throws Exception {
-        return new EdgeFixture(bootstrap, spool, overrides);
+        return settings;
     }
 
     public EdgeService service() {
@@ -176,7 +188,9 @@ public final class EdgeFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        runtime.close();
+        if (runtime != null) {
+            runtime.close();
+        }
         certificates.close(Duration.ofSeconds(5));
         challenges.close(Duration.ofSeconds(5));
         events.close();
