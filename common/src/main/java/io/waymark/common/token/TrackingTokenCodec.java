@@ -100,8 +100,36 @@ public final class TrackingTokenCodec {
      * @throws TokenException with the reason; no unverified field is ever returned
      */
     public TrackingToken decode(CharSequence text, Hostname trackingHost) throws TokenException {
-        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(trackingHost, "trackingHost");
+        Unsealed token = unseal(text);
+        SecretKey key = ring.find(token.keyId()).orElseThrow(
+                () -> new TokenException(Reason.UNKNOWN_KEY_ID, "key id " + token.keyId() + " is not configured"));
+        if (!mac.verify(token.keyId(), key, trackingHost, token.bytes(), token.signedLength())) {
+            throw new TokenException(Reason.BAD_SIGNATURE, "tag does not verify for host " + trackingHost);
+        }
+        return readFields(token.fields(), token.flags(), trackingHost);
+    }
+
+    /**
+     * Reads {@code text}'s fields <em>without</em> checking its tag or whether its key is
+     * configured: for support tools that must explain a token that does not verify (wrong key
+     * file, other host, tampered). Nothing that serves a redirect or records an event may call
+     * this; use {@link #decode}.
+     *
+     * @throws TokenException when the text is not even a well-formed version 1 token
+     */
+    public static TrackingToken readUnverified(CharSequence text, Hostname trackingHost) throws TokenException {
+        Objects.requireNonNull(trackingHost, "trackingHost");
+        Unsealed token = unseal(text);
+        return readFields(token.fields(), token.flags(), trackingHost);
+    }
+
+    /** A token's bytes with its clear header read; {@code fields} is positioned after the key id. */
+    private record Unsealed(byte[] bytes, int signedLength, int flags, KeyId keyId, PayloadReader fields) {
+    }
+
+    private static Unsealed unseal(CharSequence text) throws TokenException {
+        Objects.requireNonNull(text, "text");
         if (text.length() > MAX_TOKEN_LENGTH) {
             throw new TokenException(Reason.TOO_LONG, text.length() + " characters");
         }
@@ -118,13 +146,7 @@ public final class TrackingTokenCodec {
         if ((flags & TokenLayout.RESERVED_MASK) != 0) {
             throw new TokenException(Reason.MALFORMED, "reserved flags set");
         }
-        KeyId keyId = readKeyId(in);
-        SecretKey key = ring.find(keyId).orElseThrow(
-                () -> new TokenException(Reason.UNKNOWN_KEY_ID, "key id " + keyId + " is not configured"));
-        if (!mac.verify(keyId, key, trackingHost, bytes, signedLength)) {
-            throw new TokenException(Reason.BAD_SIGNATURE, "tag does not verify for host " + trackingHost);
-        }
-        return readFields(in, flags, trackingHost);
+        return new Unsealed(bytes, signedLength, flags, readKeyId(in), in);
     }
 
     private static TrackingToken readFields(PayloadReader in, int flags, Hostname host) throws TokenException {

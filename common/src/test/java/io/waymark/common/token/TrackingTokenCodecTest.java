@@ -38,6 +38,20 @@ class TrackingTokenCodecTest {
     }
 
     @Test
+    void unverifiedFieldsAreReadableWithoutTheKeyButNeverVerify() throws TokenException {
+        // Given a token signed with a key the reading side does not hold
+        TrackingToken token = TrackingToken.click("m-9", RECIPIENT, DOMAIN, 7, "https://example.com/sale?x=1");
+        String text = codec.encode(token, HOST);
+        TrackingTokenCodec other = new TrackingTokenCodec(ring("k2", Map.of("k2", k2)));
+
+        // When / Then: decode refuses it, the support read shows what it claims
+        assertThatThrownBy(() -> other.decode(text, HOST)).isInstanceOf(TokenException.class)
+                .extracting(e -> ((TokenException) e).reason()).isEqualTo(Reason.UNKNOWN_KEY_ID);
+        assertThat(TrackingTokenCodec.readUnverified(text, HOST)).isEqualTo(token);
+        assertThatThrownBy(() -> TrackingTokenCodec.readUnverified("AAAA", HOST)).isInstanceOf(TokenException.class);
+    }
+
+    @Test
     void openRoundTrips() throws TokenException {
         TrackingToken token = TrackingToken.open("6f9619ff-8b86-d011-b42d-00c04fc964ff", RECIPIENT, DOMAIN);
         String text = codec.encode(token, HOST);

@@ -2,12 +2,13 @@ package io.waymark.rewriter.cli;
 
 import java.util.Map;
 
-/** Just enough JSON output for the commands: flat objects of strings, numbers, booleans. */
+/** Just enough JSON output for the commands: objects of strings, numbers, booleans and nested objects. */
 final class Json {
 
     private Json() {
     }
 
+    @SuppressWarnings("unchecked")
     static String object(Map<String, Object> fields) {
         StringBuilder out = new StringBuilder("{");
         fields.forEach((k, v) -> {
@@ -15,7 +16,11 @@ final class Json {
                 out.append(',');
             }
             out.append(string(k)).append(':');
-            out.append(v == null ? "null" : v instanceof Number || v instanceof Boolean ? v.toString() : string(v.toString()));
+            if (v instanceof Map<?, ?> nested) {
+                out.append(object((Map<String, Object>) nested));
+            } else {
+                out.append(v == null ? "null" : v instanceof Number || v instanceof Boolean ? v.toString() : string(v.toString()));
+            }
         });
         return out.append('}').toString();
     }

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code waymark token decode <url-or-token> [--host H] [--key-file F]}: prints a tracking
  * token's fields as one JSON object and whether its tag verifies on the host. The codec never
- * returns fields it has not verified, so a token that does not verify shows only its version,
- * kind and key id (read from the clear header) and the reason; exit code 1.
+ * returns fields it has not verified; for a token that does not verify the command shows the reason
+ * and, under {@code "unverified"}, what the token claims (never to be trusted); exit code 1.
  */
 @Command(name = "token", description = "Tracking token tools.", mixinStandardHelpOptions = true,
         subcommands = TokenCommand.Decode.class)
@@ -81,8 +81,30 @@ public final class TokenCommand {
                 json.put("verified", false);
                 json.put("reason", e.reason().name());
                 json.put("error", e.getMessage());
+                unverified(token, trackingHost, json);
                 out.println(Json.object(json));
                 return 1;
+            }
+        }
+
+        /**
+         * What a token that does not verify claims, under {@code "unverified"}: support needs to
+         * see whose link it is (wrong key file, other host, tampered) even though nothing in it
+         * can be trusted.
+         */
+        private static void unverified(String token, Hostname trackingHost, Map<String, Object> json) {
+            try {
+                TrackingToken t = TrackingTokenCodec.readUnverified(token, trackingHost);
+                Map<String, Object> claims = new LinkedHashMap<>();
+                claims.put("kind", t.kind().name());
+                claims.put("messageId", t.messageId());
+                claims.put("recipientDigest", t.recipient().toString());
+                claims.put("sendingDomain", t.sendingDomain().ascii());
+                claims.put("linkIndex", t.linkIndex());
+                claims.put("url", t.url());
+                json.put("unverified", claims);
+            } catch (TokenException e) {
+                json.put("unverified", null);
             }
         }
 

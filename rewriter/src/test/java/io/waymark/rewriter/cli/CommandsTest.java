@@ -78,6 +78,7 @@ class CommandsTest {
         // Then
         assertThat(code).isEqualTo(1);
         assertThat(json.toString()).contains("\"verified\":false", "\"reason\":\"BAD_SIGNATURE\"", "\"keyId\":\"k1\"");
+        assertThat(json.toString()).contains("\"unverified\":{\"kind\":\"CLICK\"", "\"url\":\"");
     }
 
     @Test
