@@ -1,7 +1,6 @@
 package io.waymark.embedded;
 
 import io.waymark.embedded.internal.ChildProcess;
-import io.waymark.embedded.internal.LoopbackPorts;
 import io.waymark.embedded.internal.LogFile;
 import io.waymark.embedded.internal.RunDirectories;
 import io.waymark.embedded.internal.pebble.PebbleClient;
@@ -56,14 +55,28 @@ public final class PebbleProcess implements AcmeServer, AutoCloseable {
 
     /** Starts Pebble with its files in {@code directory}, validating HTTP-01 on {@code http01Port}. */
     public static PebbleProcess start(Path directory, int http01Port) {
+        return start(directory, http01Port, PebblePorts.free());
+    }
+
+    /** Like {@link #start(Path, int)} with Pebble's and challtestsrv's own ports fixed by the caller. */
+    public static PebbleProcess start(Path directory, int http01Port, PebblePorts ports) {
+        return start(directory, http01Port, ports, Map.of());
+    }
+
+    /**
+     * Like {@link #start(Path, int, PebblePorts)}, but Pebble requires external account binding
+     * and accepts the given MAC keys (key id → base64url key), as commercial ACME CAs do.
+     */
+    public static PebbleProcess start(Path directory, int http01Port, PebblePorts ports,
+                                      Map<String, String> externalAccountKeys) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
         long begin = System.nanoTime();
-        PebbleSetup setup = new PebbleSetup(directory.toAbsolutePath(), LoopbackPorts.free(), LoopbackPorts.free(),
-                http01Port, LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free());
+        PebbleSetup setup = new PebbleSetup(directory.toAbsolutePath(), ports.acme(), ports.management(),
+                http01Port, ports.tlsAlpn(), ports.dns(), ports.challengeManagement(), externalAccountKeys);
         TlsCertificates tls = TlsCertificates.generate();
         setup.writeConfig(tls, setup.directory().toString());
         SSLContext sslContext = TrustMaterial.sslContext(tls.authority());

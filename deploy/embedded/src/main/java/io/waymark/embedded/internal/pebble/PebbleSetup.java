@@ -7,16 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The ports and files of one Pebble + pebble-challtestsrv pair: Pebble's ACME and management
  * listeners, the HTTP-01 and TLS-ALPN-01 ports its validator connects to, and challtestsrv's DNS
  * (which answers 127.0.0.1 for every name) and management ports. Writes
  * {@code pebble-config.json} and the TLS files into the run directory. The config forbids
- * {@link AcmeServer#FORBIDDEN_HOST} by policy, so tests can meet a real permanent refusal.
+ * {@link AcmeServer#FORBIDDEN_HOST} by policy, so tests can meet a real permanent refusal. With
+ * {@code externalAccountKeys} (key id → base64url MAC key) Pebble requires external account
+ * binding (RFC 8555 §7.3.4) and accepts exactly those keys.
  */
 public record PebbleSetup(Path directory, int acmePort, int managementPort, int http01Port, int tlsAlpnPort,
-        int dnsPort, int challengeManagementPort) {
+        int dnsPort, int challengeManagementPort, Map<String, String> externalAccountKeys) {
+
+    public PebbleSetup {
+        externalAccountKeys = Map.copyOf(externalAccountKeys);
+    }
+
+    /** A setup without external account binding. */
+    public PebbleSetup(Path directory, int acmePort, int managementPort, int http01Port, int tlsAlpnPort,
+                       int dnsPort, int challengeManagementPort) {
+        this(directory, acmePort, managementPort, http01Port, tlsAlpnPort, dnsPort, challengeManagementPort, Map.of());
+    }
 
     public Path configFile() {
         return directory.resolve("pebble-config.json");
@@ -33,7 +47,9 @@ public record PebbleSetup(Path directory, int acmePort, int managementPort, int 
                 + "    \"httpPort\": " + http01Port + ",\n"
                 + "    \"tlsPort\": " + tlsAlpnPort + ",\n"
                 + "    \"ocspResponderURL\": \"\",\n"
-                + "    \"externalAccountBindingRequired\": false,\n"
+                + "    \"externalAccountBindingRequired\": " + !externalAccountKeys.isEmpty() + ",\n"
+                + "    \"externalAccountMACKeys\": {" + externalAccountKeys.entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"").collect(Collectors.joining(", ")) + "},\n"
                 + "    \"domainBlocklist\": [\"" + AcmeServer.FORBIDDEN_HOST + "\"]\n"
                 + "  }\n}\n";
         try {

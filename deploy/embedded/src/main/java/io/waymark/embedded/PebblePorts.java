@@ -1,0 +1,18 @@
+package io.waymark.embedded;
+
+import io.waymark.embedded.internal.LoopbackPorts;
+
+/**
+ * The loopback ports of a {@link PebbleProcess} besides the HTTP-01 port: Pebble's ACME
+ * directory and management API, the TLS-ALPN-01 port its validator would use, and
+ * pebble-challtestsrv's DNS and management listeners. Tests take {@link #free()}; the local
+ * stack fixes them so its endpoints are documented.
+ */
+public record PebblePorts(int acme, int management, int tlsAlpn, int dns, int challengeManagement) {
+
+    /** Ports that nothing listens on at the moment of the call. */
+    public static PebblePorts free() {
+        return new PebblePorts(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
+                LoopbackPorts.free());
+    }
+}
