@@ -54,20 +54,31 @@ public final class CassandraProcess implements CassandraNode, AutoCloseable {
         return launch(directory, false);
     }
 
+    /**
+     * Starts a node with its data in {@code directory} (kept on close) on the given internode
+     * and CQL ports; existing data in the directory is reused (the local stack's restarts).
+     */
+    public static CassandraProcess launch(Path directory, int storagePort, int nativePort) {
+        return launch(directory, storagePort, nativePort, false);
+    }
+
     /** Like {@link #launch(Path)} in a fresh run directory that {@link #close()} empties (logs are kept). */
     public static CassandraProcess launch() {
         return launch(RunDirectories.create("cassandra"), true);
     }
 
     private static CassandraProcess launch(Path directory, boolean ownsDirectory) {
+        return launch(directory, LoopbackPorts.free(), LoopbackPorts.free(), ownsDirectory);
+    }
+
+    private static CassandraProcess launch(Path directory, int storagePort, int nativePort, boolean ownsDirectory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
         CassandraProcess node = new CassandraProcess(
-                new CassandraConfig(LoopbackPorts.free(), LoopbackPorts.free(), directory.toAbsolutePath()),
-                ownsDirectory);
+                new CassandraConfig(storagePort, nativePort, directory.toAbsolutePath()), ownsDirectory);
         node.start();
         return node;
     }

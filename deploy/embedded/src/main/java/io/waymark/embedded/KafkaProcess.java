@@ -55,21 +55,38 @@ public final class KafkaProcess implements KafkaCluster, AutoCloseable {
         return start(directory, false);
     }
 
+    /**
+     * Starts a broker in {@code directory} (kept on close) on the given client and controller
+     * ports; formats the storage only when it is not formatted yet, so a broker stopped earlier
+     * comes back with its topics and records (the local stack's restarts).
+     */
+    public static KafkaProcess start(Path directory, int port, int controllerPort) {
+        return start(directory, port, controllerPort, false);
+    }
+
     /** Like {@link #start(Path)} in a fresh run directory that {@link #close()} empties (logs are kept). */
     public static KafkaProcess start() {
         return start(RunDirectories.create("kafka-process"), true);
     }
 
     private static KafkaProcess start(Path directory, boolean ownsDirectory) {
+        return start(directory, LoopbackPorts.free(), LoopbackPorts.free(), ownsDirectory);
+    }
+
+    private static KafkaProcess start(Path directory, int port, int controllerPort, boolean ownsDirectory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        KafkaBrokerConfig config = new KafkaBrokerConfig(LoopbackPorts.free(), LoopbackPorts.free(),
+        KafkaBrokerConfig config = new KafkaBrokerConfig(port, controllerPort,
                 directory.resolve("data").toAbsolutePath());
         KafkaProcess kafka = new KafkaProcess(directory.toAbsolutePath(), config, ownsDirectory);
-        kafka.format();
+        if (!Files.exists(config.logDir().resolve("meta.properties"))) {
+            kafka.format();
+        } else {
+            config.write(kafka.propertiesFile);
+        }
         kafka.launch();
         return kafka;
     }

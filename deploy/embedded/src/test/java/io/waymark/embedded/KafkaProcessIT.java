@@ -2,6 +2,7 @@ package io.waymark.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.embedded.internal.LoopbackPorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,26 @@ class KafkaProcessIT {
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(dir.resolve("kafka.log")).exists();
         assertThat(dir.resolve("data").resolve("meta.properties")).exists();
+    }
+
+    @Test
+    void aBrokerStartedAgainOnItsDirectoryAndFixedPortsKeepsItsRecords(@TempDir Path dir) throws Exception {
+        // Given a broker on chosen ports that took records, then stopped
+        int port = LoopbackPorts.free();
+        int controllerPort = LoopbackPorts.free();
+        String topic = KafkaClients.uniqueTopic("fixed");
+        try (KafkaProcess first = KafkaProcess.start(dir, port, controllerPort)) {
+            assertThat(first.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+            KafkaClients.createTopic(first, topic);
+            KafkaClients.produce(first, topic, List.of("kept"));
+        }
+
+        // When a new broker starts on the same directory and ports
+        try (KafkaProcess second = KafkaProcess.start(dir, port, controllerPort)) {
+
+            // Then the storage was not formatted again: the records are there
+            assertThat(KafkaClients.consume(second, topic, 1)).containsExactly("kept");
+        }
     }
 
     private static Optional<ProcessHandle> alive(long pid) {
