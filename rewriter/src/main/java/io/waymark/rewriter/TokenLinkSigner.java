@@ -1,6 +1,7 @@
 package io.waymark.rewriter;
 
 import io.waymark.common.host.Hostname;
+import io.waymark.common.token.MessageTokenSigner;
 import io.waymark.common.token.RecipientDigest;
 import io.waymark.common.token.TrackingToken;
 import io.waymark.common.token.TrackingTokenCodec;
@@ -16,12 +17,9 @@ import java.util.Objects;
  */
 public final class TokenLinkSigner implements LinkSigner {
 
-    private final TrackingTokenCodec codec;
-    private final Hostname trackingHost;
-    private final String prefix;
-    private final String messageId;
-    private final RecipientDigest recipient;
-    private final Hostname sendingDomain;
+    private final MessageTokenSigner signer;
+    private final String clickPrefix;
+    private final String openPrefix;
     private final int maxUrlBytes;
     private int untracked;
 
@@ -31,35 +29,47 @@ public final class TokenLinkSigner implements LinkSigner {
      */
     public TokenLinkSigner(TrackingTokenCodec codec, Hostname trackingHost, boolean https, String messageId,
                            RecipientDigest recipient, Hostname sendingDomain, int maxUrlBytes) {
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.trackingHost = Objects.requireNonNull(trackingHost, "trackingHost");
-        this.messageId = Objects.requireNonNull(messageId, "messageId");
-        this.recipient = Objects.requireNonNull(recipient, "recipient");
-        this.sendingDomain = Objects.requireNonNull(sendingDomain, "sendingDomain");
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(trackingHost, "trackingHost");
+        this.signer = codec.forMessage(Objects.requireNonNull(messageId, "messageId"),
+                Objects.requireNonNull(recipient, "recipient"), Objects.requireNonNull(sendingDomain, "sendingDomain"),
+                trackingHost);
         this.maxUrlBytes = Math.min(maxUrlBytes, TrackingToken.MAX_URL_BYTES);
-        this.prefix = (https ? "https://" : "http://") + trackingHost.ascii();
+        String origin = (https ? "https://" : "http://") + trackingHost.ascii();
+        this.clickPrefix = origin + "/c/";
+        this.openPrefix = origin + "/o/";
     }
 
     @Override
     public String click(int linkIndex, String url) {
-        if (url.getBytes(StandardCharsets.UTF_8).length > maxUrlBytes) {
+        if (longerThan(url, maxUrlBytes)) {
             untracked++;
             return null;
         }
-        TrackingToken token;
         try {
-            token = TrackingToken.click(messageId, recipient, sendingDomain, linkIndex, url);
+            return clickPrefix + signer.click(linkIndex, url);
         } catch (IllegalArgumentException e) {
             // whitespace, control characters or an unpaired surrogate: the edge could not redirect
             untracked++;
             return null;
         }
-        return prefix + "/c/" + codec.encode(token, trackingHost);
     }
 
     @Override
     public String open() {
-        return prefix + "/o/" + codec.encode(TrackingToken.open(messageId, recipient, sendingDomain), trackingHost);
+        return openPrefix + signer.open();
+    }
+
+    /** Whether {@code url} has more than {@code maxBytes} UTF-8 bytes, without encoding it when the char count decides. */
+    private static boolean longerThan(String url, int maxBytes) {
+        int chars = url.length();
+        if (chars > maxBytes) {
+            return true;
+        }
+        if ((long) chars * 3 <= maxBytes) {
+            return false;
+        }
+        return url.getBytes(StandardCharsets.UTF_8).length > maxBytes;
     }
 
     /** Links refused so far (too long or not signable). */

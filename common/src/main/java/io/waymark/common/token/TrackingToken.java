@@ -32,9 +32,7 @@ public record TrackingToken(TokenKind kind, String messageId, RecipientDigest re
         if (idBytes == 0 || idBytes > MAX_MESSAGE_ID_BYTES) {
             throw new IllegalArgumentException("messageId must be 1-" + MAX_MESSAGE_ID_BYTES + " UTF-8 bytes");
         }
-        if (linkIndex < 0 || linkIndex > MAX_LINK_INDEX) {
-            throw new IllegalArgumentException("linkIndex " + linkIndex + " is outside [0, " + MAX_LINK_INDEX + "]");
-        }
+        checkLinkIndex(linkIndex);
         if (kind == TokenKind.OPEN) {
             if (!url.isEmpty() || linkIndex != 0) {
                 throw new IllegalArgumentException("an OPEN token has no url and link index 0");
@@ -55,7 +53,13 @@ public record TrackingToken(TokenKind kind, String messageId, RecipientDigest re
         return new TrackingToken(TokenKind.OPEN, messageId, recipient, sendingDomain, 0, "");
     }
 
-    private static void checkUrl(String url) {
+    static void checkLinkIndex(int linkIndex) {
+        if (linkIndex < 0 || linkIndex > MAX_LINK_INDEX) {
+            throw new IllegalArgumentException("linkIndex " + linkIndex + " is outside [0, " + MAX_LINK_INDEX + "]");
+        }
+    }
+
+    static void checkUrl(String url) {
         if (!(startsWithIgnoreCase(url, "https://") || startsWithIgnoreCase(url, "http://"))) {
             throw new IllegalArgumentException("url must be an absolute http:// or https:// URL");
         }

@@ -68,30 +68,27 @@ public final class TrackingTokenCodec {
     /** Signs {@code token} for links on {@code trackingHost} with the current key. */
     public String encode(TrackingToken token, Hostname trackingHost) {
         Objects.requireNonNull(token, "token");
+        MessageTokenSigner signer = forMessage(token.messageId(), token.recipient(), token.sendingDomain(), trackingHost);
+        return token.kind() == TokenKind.OPEN ? signer.open() : signer.click(token.linkIndex(), token.url());
+    }
+
+    /**
+     * A signer for the links of one message on {@code trackingHost}, with the current key: the
+     * fields the message's tokens share are checked and packed once (the rewriter's path).
+     *
+     * @throws IllegalArgumentException when the message id is empty or longer than
+     *                                  {@link TrackingToken#MAX_MESSAGE_ID_BYTES}
+     */
+    public MessageTokenSigner forMessage(String messageId, RecipientDigest recipient, Hostname sendingDomain,
+                                        Hostname trackingHost) {
         Objects.requireNonNull(trackingHost, "trackingHost");
-        int idForm = MessageIdPacking.formOf(token.messageId());
-        UrlPacking.Packed url = urls.pack(token.url());
-        int flags = (token.kind() == TokenKind.OPEN ? TokenLayout.FLAG_OPEN : 0)
-                | idForm << TokenLayout.MESSAGE_ID_SHIFT
-                | url.scheme() << TokenLayout.SCHEME_SHIFT
-                | (url.deflated() ? TokenLayout.FLAG_DEFLATED : 0);
-        KeyId keyId = ring.currentId();
-        PayloadWriter out = new PayloadWriter(96 + url.bytes().length);
-        out.writeByte(TokenLayout.VERSION);
-        out.writeByte(flags);
-        out.writeLengthPrefixed(keyId.value().getBytes(StandardCharsets.US_ASCII));
-        MessageIdPacking.write(out, token.messageId(), idForm);
-        out.writeBytes(token.recipient().bytesUnsafe());
-        writeDomain(out, token.sendingDomain(), trackingHost);
-        out.writeVarint(token.linkIndex());
-        out.writeBytes(url.bytes());
-        out.writeBytes(mac.tag(keyId, ring.currentKey(), trackingHost, out.array(), out.length()));
-        String text = TokenText.encode(out.array(), out.length());
-        if (text.length() > MAX_TOKEN_LENGTH) {
-            // Unreachable with TrackingToken's limits; guards a future limit change.
-            throw new IllegalArgumentException("token would be " + text.length() + " characters");
-        }
-        return text;
+        return new MessageTokenSigner(this, mac, ring.currentId(), ring.currentKey(), messageId, recipient,
+                sendingDomain, trackingHost);
+    }
+
+    /** The packed form of {@code url}, from the memo of recently packed URLs. */
+    UrlPacking.Packed packUrl(String url) {
+        return urls.pack(url);
     }
 
     /**
@@ -167,7 +164,7 @@ public final class TrackingTokenCodec {
         }
     }
 
-    private static void writeDomain(PayloadWriter out, Hostname domain, Hostname host) {
+    static void writeDomain(PayloadWriter out, Hostname domain, Hostname host) {
         // Tracking hosts are nearly always a subdomain of the sending domain
         // (email.example.com for example.com): then one byte says how many labels to drop.
         if (domain.equals(host) || host.isSubdomainOf(domain)) {

@@ -4,6 +4,7 @@ import io.waymark.common.crypto.KeyId;
 import io.waymark.common.crypto.KeyPurpose;
 import io.waymark.common.crypto.KeyRing;
 import io.waymark.common.host.Hostname;
+import io.waymark.common.token.MessageTokenSigner;
 import io.waymark.common.token.RecipientDigest;
 import io.waymark.common.token.TokenException;
 import io.waymark.common.token.TrackingToken;
@@ -46,6 +47,7 @@ public class TokenCodecBenchmark {
 
     private TrackingTokenCodec codec;
     private TrackingToken token;
+    private MessageTokenSigner signer;
     private TrackingToken[] uniqueUrlTokens;
     private int next;
     private Hostname host;
@@ -64,6 +66,7 @@ public class TokenCodecBenchmark {
         token = TrackingToken.click("0f8e1c2a-5b7d-4e3f-9a61-2c4d8b7e1f05",
                 RecipientDigest.of("jane.doe.1987@example.org"), Hostname.parse("acme-stores.com"), 12, URL);
         text = codec.encode(token, host);
+        signer = codec.forMessage(token.messageId(), token.recipient(), token.sendingDomain(), host);
         uniqueUrlTokens = new TrackingToken[UNIQUE_URLS];
         for (int i = 0; i < UNIQUE_URLS; i++) {
             // Same length as URL: "nl12345" becomes "nl" + five digits.
@@ -82,6 +85,12 @@ public class TokenCodecBenchmark {
     @Benchmark
     public String tokenEncodeRepeatedUrl() {
         return codec.encode(token, host);
+    }
+
+    /** The rewriter's path: one signer per message, one call per link. */
+    @Benchmark
+    public String tokenSignMessageLink() {
+        return signer.click(12, URL);
     }
 
     @Benchmark
