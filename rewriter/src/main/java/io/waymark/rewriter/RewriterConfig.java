@@ -27,8 +27,8 @@ public record RewriterConfig(String bootstrapServers, String applicationId, Topi
                              String trackingHostPattern, int maxUrlBytes, String optOutAttribute,
                              int maxMessageBytes, Duration sessionTimeout, KeyRing tokenKeys) {
 
-    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
-    public static final String TOPIC_PREFIX = "topic.prefix";
+    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
+    public static final String TOPIC_PREFIX = "kafka.topic-prefix";
     public static final String APPLICATION_ID = "rewriter.application.id";
     public static final String STATE_DIR = "rewriter.state.dir";
     public static final String THREADS = "rewriter.threads";

@@ -110,7 +110,7 @@ class RewriterIT {
                 RewriterService.class.getName());
         Map<String, String> env = pb.environment();
         env.put("WAYMARK_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("WAYMARK_TOPIC_PREFIX", topics.prefix());
+        env.put("WAYMARK_KAFKA_TOPIC_PREFIX", topics.prefix());
         env.put("WAYMARK_REWRITER_APPLICATION_ID", topics.prefix() + "rewriter");
         env.put("WAYMARK_REWRITER_STATE_DIR", dir.resolve(topics.prefix() + name).toAbsolutePath().toString());
         env.put("WAYMARK_REWRITER_THREADS", "1");

@@ -60,8 +60,8 @@ public final class LocalServices {
                 sealAndToken, false));
         services.add(new ServiceSpec("rewriter", "io.waymark.rewriter.RewriterService", ports.rewriterAdmin(), "256m",
                 settings(ports.rewriterAdmin(),
-                        "kafka.bootstrap.servers", kafka,
-                        "topic.prefix", prefix,
+                        "kafka.bootstrap-servers", kafka,
+                        "kafka.topic-prefix", prefix,
                         "rewriter.state.dir", home.data("rewriter").resolve("state").toString(),
                         "rewriter.threads", "1"),
                 token, false));

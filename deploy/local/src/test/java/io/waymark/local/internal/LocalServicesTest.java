@@ -46,7 +46,7 @@ class LocalServicesTest {
 
         // each with the keys its README documents
         assertThat(services.get("rewriter").settings())
-                .containsEntry("kafka.bootstrap.servers", "127.0.0.1:29092").containsEntry("topic.prefix", "waymark.");
+                .containsEntry("kafka.bootstrap-servers", "127.0.0.1:29092").containsEntry("kafka.topic-prefix", "waymark.");
         assertThat(services.get("event-sink").settings())
                 .containsEntry("kafka.bootstrap-servers", "127.0.0.1:29092")
                 .containsEntry("cassandra.contact-points", "127.0.0.1:29042");
