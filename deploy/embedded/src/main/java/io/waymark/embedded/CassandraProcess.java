@@ -68,7 +68,8 @@ public final class CassandraProcess implements CassandraNode, AutoCloseable {
     }
 
     private static CassandraProcess launch(Path directory, boolean ownsDirectory) {
-        return launch(directory, LoopbackPorts.free(), LoopbackPorts.free(), ownsDirectory);
+        int[] ports = LoopbackPorts.free(2);
+        return launch(directory, ports[0], ports[1], ownsDirectory);
     }
 
     private static CassandraProcess launch(Path directory, int storagePort, int nativePort, boolean ownsDirectory) {

@@ -70,7 +70,8 @@ public final class KafkaProcess implements KafkaCluster, AutoCloseable {
     }
 
     private static KafkaProcess start(Path directory, boolean ownsDirectory) {
-        return start(directory, LoopbackPorts.free(), LoopbackPorts.free(), ownsDirectory);
+        int[] ports = LoopbackPorts.free(2);
+        return start(directory, ports[0], ports[1], ownsDirectory);
     }
 
     private static KafkaProcess start(Path directory, int port, int controllerPort, boolean ownsDirectory) {

@@ -12,7 +12,7 @@ public record PebblePorts(int acme, int management, int tlsAlpn, int dns, int ch
 
     /** Ports that nothing listens on at the moment of the call. */
     public static PebblePorts free() {
-        return new PebblePorts(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
-                LoopbackPorts.free());
+        int[] p = LoopbackPorts.free(5);
+        return new PebblePorts(p[0], p[1], p[2], p[3], p[4]);
     }
 }
