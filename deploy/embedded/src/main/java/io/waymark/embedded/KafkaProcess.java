@@ -2,7 +2,6 @@ package io.waymark.embedded;
 
 import io.waymark.embedded.internal.ChildLogging;
 import io.waymark.embedded.internal.ChildProcess;
-import io.waymark.embedded.internal.LoopbackPorts;
 import io.waymark.embedded.internal.JavaCommand;
 import io.waymark.embedded.internal.LogFile;
 import io.waymark.embedded.internal.RunDirectories;
@@ -70,7 +69,7 @@ public final class KafkaProcess implements KafkaCluster, AutoCloseable {
     }
 
     private static KafkaProcess start(Path directory, boolean ownsDirectory) {
-        int[] ports = LoopbackPorts.free(2);
+        int[] ports = FreePorts.distinct(2);
         return start(directory, ports[0], ports[1], ownsDirectory);
     }
 

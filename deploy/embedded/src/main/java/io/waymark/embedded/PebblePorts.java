@@ -1,6 +1,5 @@
 package io.waymark.embedded;
 
-import io.waymark.embedded.internal.LoopbackPorts;
 
 /**
  * The loopback ports of a {@link PebbleProcess} besides the HTTP-01 port: Pebble's ACME
@@ -12,7 +11,7 @@ public record PebblePorts(int acme, int management, int tlsAlpn, int dns, int ch
 
     /** Ports that nothing listens on at the moment of the call. */
     public static PebblePorts free() {
-        int[] p = LoopbackPorts.free(5);
+        int[] p = FreePorts.distinct(5);
         return new PebblePorts(p[0], p[1], p[2], p[3], p[4]);
     }
 }

@@ -1,14 +1,9 @@
 package io.waymark.local;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.waymark.embedded.FreePorts;
 import java.net.URI;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +42,7 @@ public record LocalPorts(int kafka, int kafkaController, int cassandraCql, int c
 
     /** Ports that nothing listens on right now (for tests). */
     public static LocalPorts free() {
-        int[] p = freePorts(16);
+        int[] p = FreePorts.distinct(16);
         return new LocalPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13],
                 p[14], p[15]);
     }
@@ -81,29 +76,5 @@ public record LocalPorts(int kafka, int kafkaController, int cassandraCql, int c
                 LocalEndpoints.DATACENTER, edgeHttp, edgeHttps,
                 URI.create("https://127.0.0.1:" + pebbleAcme + "/dir"),
                 absolute.resolve("acme-roots.pem"), absolute.resolve("keys.properties"), absolute);
-    }
-
-    /** {@code count} distinct free ports: all sockets stay open until every port is chosen. */
-    private static int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // closing a listening socket we own: nothing to do
-                }
-            }
-        }
     }
 }

@@ -6,8 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Ports on 127.0.0.1: picks free ones for servers and checks whether one accepts connections
@@ -26,35 +24,6 @@ public final class LoopbackPorts {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
-
-    /**
-     * {@code count} distinct free ports: every probe socket stays open until all are chosen, so
-     * one call never hands out the same port twice (separate {@link #free()} calls can).
-     */
-    public static int[] free(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        } finally {
-            sockets.forEach(LoopbackPorts::closeQuietly);
-        }
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // a listening probe socket we own: nothing to recover
         }
     }
 

@@ -1,0 +1,46 @@
+package io.waymark.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Free TCP ports on 127.0.0.1 for servers started on one machine (tests, the local stack). Every
+ * probe socket stays open until all ports of a call are chosen, so one call never hands out the
+ * same port twice, which separate probes can. Between the return and the server's bind another
+ * process may take a port; on a test machine that is good enough.
+ */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /** {@code count} distinct ports that nothing listens on at the moment of the call. */
+    public static int[] distinct(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        } finally {
+            sockets.forEach(FreePorts::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // a listening probe socket we own: nothing to recover
+        }
+    }
+}
