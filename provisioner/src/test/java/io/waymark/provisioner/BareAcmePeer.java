@@ -1,5 +1,7 @@
 package io.waymark.provisioner;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import io.waymark.embedded.AcmeServer;
 import io.waymark.embedded.TrustingAcmeProvider;
@@ -9,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Security;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
@@ -33,6 +37,8 @@ import org.shredzone.acme4j.util.KeyPairUtils;
  * provisioner's latency to this is what the provisioner adds.
  */
 final class BareAcmePeer implements AutoCloseable {
+
+    private static final Duration MIN_POLL = Duration.ofMillis(50);
 
     private static final String PREFIX = "/.well-known/acme-challenge/";
 
@@ -76,14 +82,19 @@ final class BareAcmePeer implements AutoCloseable {
         return chain.size();
     }
 
-    private static void poll(PollableResource resource, Set<Status> until) throws Exception {
-        while (!until.contains(resource.getStatus())) {
-            Thread.sleep(50);
-            Optional<Instant> retryAfter = resource.fetch();
-            if (retryAfter.isPresent() && retryAfter.get().isAfter(Instant.now().plusMillis(50))) {
-                Thread.sleep(Math.max(0, retryAfter.get().toEpochMilli() - System.currentTimeMillis()));
-            }
+    /** acme4j's own polling: fetch every 50 ms, or later when the CA's Retry-After says so. */
+    private static void poll(PollableResource resource, Set<Status> until) {
+        if (until.contains(resource.getStatus())) {
+            return;
         }
+        AtomicReference<Duration> next = new AtomicReference<>(MIN_POLL);
+        await().atMost(Duration.ofMinutes(2)).pollDelay(MIN_POLL).pollInterval((count, previous) -> next.get())
+                .until(() -> {
+                    Optional<Instant> retryAfter = resource.fetch();
+                    Duration wait = retryAfter.map(at -> Duration.between(Instant.now(), at)).orElse(MIN_POLL);
+                    next.set(wait.compareTo(MIN_POLL) > 0 ? wait : MIN_POLL);
+                    return until.contains(resource.getStatus());
+                });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.waymark.eventsink.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -151,7 +153,7 @@ public final class EventSinkBenchmark {
             awaitAssignment(kafka.bootstrapServers(), settings.get(EventSinkConfig.GROUP_ID));
             produce(kafka.bootstrapServers(), lagTopic, paced, target);
             try {
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5))
+                await().atMost(Duration.ofMinutes(5))
                         .pollInterval(java.time.Duration.ofMillis(50))
                         .until(() -> lagService.metrics().eventsWritten() >= count);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -214,23 +216,22 @@ public final class EventSinkBenchmark {
     }
 
     /** Events/s between 10% and 90% of {@code total}, sampled every 5 ms. */
-    private static double rate(LongSupplier progress, long total) throws InterruptedException {
+    private static double rate(LongSupplier progress, long total) {
         long low = total / 10;
         long high = total * 9 / 10;
-        long t10 = 0;
-        long n10 = 0;
-        while (true) {
-            long n = progress.getAsLong();
-            long now = System.nanoTime();
-            if (t10 == 0 && n >= low) {
-                t10 = now;
-                n10 = n;
-            }
-            if (n >= high) {
-                return (n - n10) / ((now - t10) / 1e9);
-            }
-            Thread.sleep(5);
-        }
+        long[] start = new long[2];
+        await().forever().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
+            start[1] = progress.getAsLong();
+            start[0] = System.nanoTime();
+            return start[1] >= low;
+        });
+        long[] end = new long[2];
+        await().forever().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
+            end[1] = progress.getAsLong();
+            end[0] = System.nanoTime();
+            return end[1] >= high;
+        });
+        return (end[1] - start[1]) / ((end[0] - start[0]) / 1e9);
     }
 
     private static Topic<String, TrackingEvent> createTopics(String bootstrap, String prefix) {
@@ -273,7 +274,7 @@ public final class EventSinkBenchmark {
     private static void awaitAssignment(String bootstrapServers, String groupId) {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1))
+            await().atMost(Duration.ofMinutes(1))
                     .pollInterval(java.time.Duration.ofMillis(100))
                     .until(() -> {
                         var group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get();
