@@ -43,6 +43,8 @@ public record EdgeConfig(
         long spoolSegmentBytes,
         Duration spoolFsyncInterval,
         Duration deliveryTimeout,
+        Duration kafkaLinger,
+        String kafkaCompression,
         int ioThreads) {
 
     /** Scanner and prefetch signatures matched case-insensitively against User-Agent. */
@@ -99,6 +101,8 @@ public record EdgeConfig(
         d.put("edge.spool.segment-bytes", Long.toString(64L << 20));
         d.put("edge.spool.fsync-interval", "100ms");
         d.put("edge.kafka.delivery-timeout", "30s");
+        d.put("edge.kafka.linger", "20ms");
+        d.put("edge.kafka.compression", "lz4");
         d.put("edge.io-threads", "0");
         return d;
     }
@@ -130,7 +134,17 @@ public record EdgeConfig(
                 config.longInRange("edge.spool.segment-bytes", 64 << 10, 1L << 30),
                 config.duration("edge.spool.fsync-interval"),
                 config.duration("edge.kafka.delivery-timeout"),
+                config.duration("edge.kafka.linger"),
+                compression(config),
                 config.intInRange("edge.io-threads", 0, 1024));
+    }
+
+    private static String compression(Config config) {
+        String value = config.string("edge.kafka.compression").toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("none", "lz4", "zstd", "snappy", "gzip").contains(value)) {
+            throw config.invalid("edge.kafka.compression", value, "one of none, lz4, zstd, snappy, gzip");
+        }
+        return value;
     }
 
     private static List<CidrBlock> cidrs(Config config, String key) {

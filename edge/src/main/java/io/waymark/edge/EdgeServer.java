@@ -47,7 +47,10 @@ public final class EdgeServer implements AutoCloseable {
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, factory);
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), factory);
+        // One event loop per core by default, as nginx runs one worker per core: more loops than
+        // cores only add context switches to a CPU-bound TLS server.
+        int loops = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(loops, factory);
         try {
             Channel https = bind(boss, workers, channelType, new EdgeChannelInitializer(shared, true), config.bindHost(), config.httpsPort());
             Channel http = bind(boss, workers, channelType, new EdgeChannelInitializer(shared, false), config.bindHost(), config.httpPort());

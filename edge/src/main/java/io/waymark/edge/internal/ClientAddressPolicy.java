@@ -74,7 +74,11 @@ public final class ClientAddressPolicy {
         if (address == null) {
             return null;
         }
-        byte[] bytes = CidrBlock.mask(address.getAddress(), address.getAddress().length == 4 ? 24 : 48);
+        byte[] raw = address.getAddress();
+        if (raw.length == 4) {
+            return (raw[0] & 0xff) + "." + (raw[1] & 0xff) + "." + (raw[2] & 0xff) + ".0";
+        }
+        byte[] bytes = CidrBlock.mask(raw, 48);
         try {
             String text = InetAddress.getByAddress(bytes).getHostAddress();
             if (bytes.length == 16) {

@@ -23,9 +23,14 @@ import java.util.concurrent.locks.LockSupport;
  * The durable path of tracking events: a write-ahead spool in front of Kafka.
  *
  * <p>Event loops {@link #submit} an event into a bounded in-memory queue and return. The
- * <em>appender</em> thread serializes events, appends them to the {@link SpoolLog} and forces the
- * file every {@code fsyncInterval}. The <em>forwarder</em> thread reads the log in order and
- * sends each record to {@code tracking-events} with an idempotent producer ({@code acks=all});
+ * <em>appender</em> thread takes what the queue holds every {@value #APPEND_WINDOW_MICROS} µs
+ * (one write for many events, and event loops that never have to wake it while it is busy),
+ * serializes the events, appends them to the {@link SpoolLog} and forces the file every
+ * {@code fsyncInterval}. The <em>forwarder</em> thread sends the log in order to
+ * {@code tracking-events} with an idempotent producer ({@code acks=all}): while it keeps up, it
+ * takes the records the appender has just written from an in-memory hand-off and moves the log's
+ * reader past them; when it is behind (a backlog at start-up, Kafka away, a rewind, a full
+ * hand-off) it reads them back from the log;
  * when every record below a sequence is acknowledged, that sequence is committed (cursor file)
  * and fully sent segments are deleted. A failed send (broker away past the delivery timeout)
  * rewinds to the first unacknowledged record once the in-flight sends have settled, and sends on
@@ -44,8 +49,15 @@ public final class EventSpool implements EventSink, AutoCloseable {
     /** Kafka header naming why an event was flagged as automated. */
     public static final String BOT_REASON_HEADER = "waymark-bot-reason";
     private static final int MAX_IN_FLIGHT = 20_000;
+    /** How long the appender lets events gather once one has arrived. */
+    static final long APPEND_WINDOW_MICROS = 1_000;
+    /** Events held in the in-memory hand-off at most; beyond it the forwarder reads them back. */
+    private static final int HANDOFF_EVENTS = 32_768;
 
     private record Pending(TrackingEvent event, String botReason) { }
+
+    /** Records just appended, in sequence order from {@code first}, and the log position after them. */
+    private record Appended(long first, String[] keys, String[] botReasons, byte[][] values, SpoolLog.Position end) { }
 
     private final SpoolLog log;
     private final Topic<String, TrackingEvent> topic;
@@ -53,6 +65,8 @@ public final class EventSpool implements EventSink, AutoCloseable {
     private final long fsyncNanos;
     private final EdgeMetrics metrics;
     private final BlockingQueue<Pending> queue;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Appended> handoff = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger handoffEvents = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread appender;
     private final Thread forwarder;
     private volatile boolean running = true;
@@ -110,14 +124,30 @@ public final class EventSpool implements EventSink, AutoCloseable {
                 Pending first = queue.poll(dirty ? Math.max(1, fsyncNanos / 4) : 100_000_000L, TimeUnit.NANOSECONDS);
                 if (first != null) {
                     batch.add(first);
+                    if (queue.size() < 1023) {
+                        // Let a batch gather: one write and one hand-off for many events.
+                        LockSupport.parkNanos(APPEND_WINDOW_MICROS * 1_000);
+                    }
                     queue.drainTo(batch, 1023);
                     List<byte[]> payloads = new ArrayList<>(batch.size());
-                    for (Pending p : batch) {
-                        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), p.event());
-                        payloads.add(new SpoolRecord(p.event().getMessageId(), p.botReason(), value).encode());
+                    String[] keys = new String[batch.size()];
+                    String[] reasons = new String[batch.size()];
+                    byte[][] values = new byte[batch.size()][];
+                    for (int i = 0; i < batch.size(); i++) {
+                        Pending p = batch.get(i);
+                        keys[i] = p.event().getMessageId();
+                        reasons[i] = p.botReason();
+                        values[i] = topic.valueSerde().serializer().serialize(topic.name(), p.event());
+                        payloads.add(new SpoolRecord(keys[i], reasons[i], values[i]).encode());
                     }
-                    int rejected = batch.size() - log.append(payloads);
-                    metrics.spool("appended", batch.size() - rejected);
+                    long firstSequence = log.nextSequence();
+                    int taken = log.append(payloads);
+                    int rejected = batch.size() - taken;
+                    if (taken > 0 && handoffEvents.get() + taken <= HANDOFF_EVENTS) {
+                        handoffEvents.addAndGet(taken);
+                        handoff.add(new Appended(firstSequence, keys, reasons, values, log.appendPosition()));
+                    }
+                    metrics.spool("appended", taken);
                     if (rejected > 0) {
                         metrics.spool("rejected_quota", rejected);
                         LOGGER.atWarn().addKeyValue("rejected", rejected).addKeyValue("bytes", log.bytes())
@@ -156,16 +186,19 @@ public final class EventSpool implements EventSink, AutoCloseable {
                 if (settleFailure()) {
                     continue;
                 }
-                SpoolLog.Entry entry = null;
-                synchronized (this) {
-                    if (outstanding < MAX_IN_FLIGHT) {
-                        entry = log.readNext();
+                if (!forwardFromMemory()) {
+                    SpoolLog.Entry entry = null;
+                    synchronized (this) {
+                        if (outstanding < MAX_IN_FLIGHT) {
+                            entry = log.readNext();
+                        }
                     }
-                }
-                if (entry != null) {
-                    send(entry);
-                } else {
-                    LockSupport.parkNanos(5_000_000L);
+                    if (entry != null) {
+                        SpoolRecord record = SpoolRecord.decode(entry.payload());
+                        send(entry.sequence(), record.key(), record.botReason(), record.value());
+                    } else {
+                        LockSupport.parkNanos(5_000_000L);
+                    }
                 }
                 if (System.nanoTime() - lastCommit > 100_000_000L) {
                     commit();
@@ -184,20 +217,53 @@ public final class EventSpool implements EventSink, AutoCloseable {
         }
     }
 
-    private void send(SpoolLog.Entry entry) {
-        SpoolRecord record = SpoolRecord.decode(entry.payload());
-        RecordHeaders headers = new RecordHeaders();
-        if (record.botReason() != null) {
-            headers.add(BOT_REASON_HEADER, record.botReason().getBytes(StandardCharsets.UTF_8));
+    /**
+     * Sends the hand-off's first batch when the log's reader stands inside it, and moves the
+     * reader past it; drops batches the reader has already passed (they were read back). False
+     * when the next record has to come from the log (or there is nothing to send).
+     */
+    private boolean forwardFromMemory() throws IOException {
+        while (true) {
+            Appended batch = handoff.peek();
+            if (batch == null) {
+                return false;
+            }
+            long next = log.nextRead();
+            if (batch.end().nextSequence() <= next) {
+                handoff.poll();
+                handoffEvents.addAndGet(-batch.keys().length);
+                continue;
+            }
+            if (batch.first() > next) {
+                return false; // older records first, from the log
+            }
+            synchronized (this) {
+                if (outstanding >= MAX_IN_FLIGHT) {
+                    return false;
+                }
+            }
+            handoff.poll();
+            handoffEvents.addAndGet(-batch.keys().length);
+            log.skipTo(batch.end());
+            for (int i = (int) (next - batch.first()); i < batch.keys().length; i++) {
+                send(batch.first() + i, batch.keys()[i], batch.botReasons()[i], batch.values()[i]);
+            }
+            return true;
         }
-        long sequence = entry.sequence();
+    }
+
+    private void send(long sequence, String key, String botReason, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        if (botReason != null) {
+            headers.add(BOT_REASON_HEADER, botReason.getBytes(StandardCharsets.UTF_8));
+        }
         synchronized (this) {
             inFlight.add(sequence);
             sentUpTo = Math.max(sentUpTo, sequence);
             outstanding++;
         }
         try {
-            producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(), headers),
+            producer.send(new ProducerRecord<>(topic.name(), null, key, value, headers),
                     (metadata, error) -> acknowledged(sequence, error));
         } catch (RuntimeException e) {
             acknowledged(sequence, e);

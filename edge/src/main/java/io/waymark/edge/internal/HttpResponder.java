@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 
 import java.nio.charset.StandardCharsets;
 
@@ -25,32 +26,41 @@ import java.nio.charset.StandardCharsets;
 public final class HttpResponder {
 
     private static final byte[] NOT_FOUND = "not found\n".getBytes(StandardCharsets.US_ASCII);
+    /** Header values as {@link AsciiString}: the encoder copies their bytes instead of encoding chars. */
+    public static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
+    private static final AsciiString NO_STORE = AsciiString.cached("no-store");
+    private static final AsciiString ZERO = AsciiString.cached("0");
 
     private HttpResponder() {
     }
 
     /** A response with a plain-text body. */
     public static FullHttpResponse text(HttpResponseStatus status, String body) {
-        return response(status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        return response(status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), TEXT_PLAIN);
     }
 
     /** 404 with a short body. */
     public static FullHttpResponse notFound() {
-        return response(HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer(NOT_FOUND), "text/plain; charset=utf-8");
+        return response(HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer(NOT_FOUND), TEXT_PLAIN);
     }
 
     /** A response with {@code body} and {@code contentType}, not cacheable. */
-    public static FullHttpResponse response(HttpResponseStatus status, ByteBuf body, String contentType) {
+    public static FullHttpResponse response(HttpResponseStatus status, ByteBuf body, CharSequence contentType) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+                .set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
         return response;
     }
 
     /** Sends {@code response} to {@code request}; {@code forceClose} ends the connection after it. */
     public static void send(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response, boolean forceClose) {
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        int length = response.content().readableBytes();
+        if (length == 0) {
+            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, ZERO);
+        } else {
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+        }
         if (request != null && HttpMethod.HEAD.equals(request.method())) {
             response.content().clear();
         }

@@ -52,7 +52,7 @@ public final class RequestTarget {
         int colon = raw.lastIndexOf(':');
         if (colon >= 0) {
             String port = raw.substring(colon + 1);
-            if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)) {
+            if (port.isEmpty() || port.length() > 5 || !digits(port)) {
                 return null;
             }
             raw = raw.substring(0, colon);
@@ -73,5 +73,14 @@ public final class RequestTarget {
         }
         cache.put(raw, parsed);
         return parsed;
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

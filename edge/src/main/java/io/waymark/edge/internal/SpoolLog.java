@@ -38,6 +38,14 @@ public final class SpoolLog implements AutoCloseable {
     /** One record read back: its sequence number and payload. */
     public record Entry(long sequence, byte[] payload) { }
 
+    /**
+     * A point in the log just after an appended record: the segment it is in, the byte offset
+     * after it, and the sequence number of the next record. The appender hands it to the reader
+     * with records it already holds in memory, so the reader can move past them
+     * ({@link #skipTo}) without reading them back.
+     */
+    public record Position(long segment, long offset, long nextSequence) { }
+
     private final Path directory;
     private final long segmentBytes;
     private final long quotaBytes;
@@ -48,6 +56,7 @@ public final class SpoolLog implements AutoCloseable {
 
     // appender state
     private FileChannel writer;
+    private long writerBase;
     private long writerSize;
     private long nextAppend;
 
@@ -64,6 +73,9 @@ public final class SpoolLog implements AutoCloseable {
     private int readAheadLength;
     private long nextRead;
     private long committed;
+    // Where to start in a segment the reader opens next, after skipTo; -1: from its start.
+    private long seekSegment = -1;
+    private long seekOffset;
 
     private SpoolLog(Path directory, long segmentBytes, long quotaBytes) {
         this.directory = directory;
@@ -174,6 +186,7 @@ public final class SpoolLog implements AutoCloseable {
     private void openWriter(long base) throws IOException {
         Path path = directory.resolve(String.format("%020d%s", base, SUFFIX));
         segments.putIfAbsent(base, path);
+        writerBase = base;
         writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         writerSize = writer.size();
         writer.position(writerSize);
@@ -238,6 +251,16 @@ public final class SpoolLog implements AutoCloseable {
         return pending;
     }
 
+    /** The sequence number the next appended record gets (appender thread). */
+    public long nextSequence() {
+        return nextAppend;
+    }
+
+    /** The point just after the last record appended (appender thread). */
+    public Position appendPosition() {
+        return new Position(writerBase, writerSize, nextAppend);
+    }
+
     /** Forces written records to the device (appender thread). */
     public void force() throws IOException {
         writer.force(false);
@@ -276,7 +299,8 @@ public final class SpoolLog implements AutoCloseable {
                 }
                 readSegment = segment.getKey();
                 reader = FileChannel.open(segment.getValue(), StandardOpenOption.READ);
-                readPosition = 0;
+                readPosition = readSegment == seekSegment ? seekOffset : 0;
+                seekSegment = -1;
                 readAheadStart = -1;
             }
             Entry entry = readBuffered();
@@ -362,13 +386,41 @@ public final class SpoolLog implements AutoCloseable {
         return true;
     }
 
+    /** The sequence of the record {@link #readNext} returns next (reader thread). */
+    public long nextRead() {
+        return nextRead;
+    }
+
+    /**
+     * Moves the reader to {@code position} (reader thread): the records before it were taken from
+     * the appender's hand-off instead of being read back. Never moves backwards.
+     */
+    public void skipTo(Position position) throws IOException {
+        if (position.nextSequence() <= nextRead) {
+            return;
+        }
+        if (reader != null && readSegment == position.segment()) {
+            readPosition = position.offset();
+        } else {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
+            readAheadStart = -1;
+            seekSegment = position.segment();
+            seekOffset = position.offset();
+        }
+        nextRead = position.nextSequence();
+    }
+
     /** Reads again from {@code sequence} (reader thread), after a failed send. */
     public void rewind(long sequence) throws IOException {
         if (reader != null) {
             reader.close();
             reader = null;
-        readAheadStart = -1;
         }
+        readAheadStart = -1;
+        seekSegment = -1;
         nextRead = sequence;
     }
 

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 import io.waymark.common.host.Hostname;
 import io.waymark.common.token.TokenException;
 import io.waymark.common.token.TokenKind;
@@ -44,6 +45,9 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
         0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
 
     private static final int MAX_USER_AGENT = 512;
+    private static final AsciiString REFERRER_POLICY = AsciiString.cached("referrer-policy");
+    private static final AsciiString NO_REFERRER = AsciiString.cached("no-referrer");
+    private static final AsciiString IMAGE_GIF = AsciiString.cached("image/gif");
 
     private final TrackingTokenCodec codec;
     private final EventSink sink;
@@ -116,15 +120,15 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
         if (kind == TokenKind.CLICK) {
             redirects.increment();
             FullHttpResponse response = HttpResponder.response(HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER,
-                    "text/plain; charset=utf-8");
+                    HttpResponder.TEXT_PLAIN);
             response.headers()
                     .set(HttpHeaderNames.LOCATION, token.url())
-                    .set("Referrer-Policy", "no-referrer");
+                    .set(REFERRER_POLICY, NO_REFERRER);
             HttpResponder.send(ctx, request, response, false);
         } else {
             pixels.increment();
             ByteBuf gif = Unpooled.wrappedBuffer(PIXEL);
-            HttpResponder.send(ctx, request, HttpResponder.response(HttpResponseStatus.OK, gif, "image/gif"), false);
+            HttpResponder.send(ctx, request, HttpResponder.response(HttpResponseStatus.OK, gif, IMAGE_GIF), false);
         }
     }
 

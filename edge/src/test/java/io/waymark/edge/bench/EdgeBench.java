@@ -130,6 +130,10 @@ public final class EdgeBench {
         settings.put("seal.keys", keys.sealSpec());
         settings.put("token.keys", keys.tokenSpec());
         settings.put("edge.spool.dir", dir.resolve("spool").toString());
+        // Overrides for experiments: -Dedge.io-threads=2 and the like (documented keys only).
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("edge."))
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        writeNginxConfig(dir, httpsPort + 1000);
         EdgeService service = new EdgeService();
         long start = System.nanoTime();
         ServiceRuntime runtime = ServiceRuntime.start("edge", Config.of(settings), service);
@@ -146,6 +150,47 @@ public final class EdgeBench {
             kafka.close();
         }));
         Thread.currentThread().join();
+    }
+
+    /**
+     * The peer's configuration: nginx on {@code port} serving host h0's certificate and answering
+     * the click path with the same 302 and headers, without logging, session cache or tickets
+     * (every edge handshake in the comparison is a full one too).
+     */
+    private static void writeNginxConfig(Path dir, int port) throws java.io.IOException {
+        Path nginx = dir.resolve("nginx").toAbsolutePath();
+        for (String sub : List.of("logs", "body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+            Files.createDirectories(nginx.resolve(sub));
+        }
+        Path certs = dir.toAbsolutePath();
+        Files.writeString(nginx.resolve("nginx.conf"), String.join("\n",
+                "worker_processes auto;",
+                "error_log " + nginx.resolve("logs/error.log") + " warn;",
+                "pid " + nginx.resolve("nginx.pid") + ";",
+                "events { worker_connections 1024; }",
+                "http {",
+                "  access_log off;",
+                "  ssl_session_cache off;",
+                "  ssl_session_tickets off;",
+                "  client_body_temp_path " + nginx.resolve("body") + ";",
+                "  proxy_temp_path " + nginx.resolve("proxy") + ";",
+                "  fastcgi_temp_path " + nginx.resolve("fastcgi") + ";",
+                "  uwsgi_temp_path " + nginx.resolve("uwsgi") + ";",
+                "  scgi_temp_path " + nginx.resolve("scgi") + ";",
+                "  server {",
+                "    listen 127.0.0.1:" + port + " ssl http2;",
+                "    server_name " + host(0) + ";",
+                "    ssl_certificate " + certs.resolve("h0-chain.pem") + ";",
+                "    ssl_certificate_key " + certs.resolve("h0-key.pem") + ";",
+                "    ssl_protocols TLSv1.2 TLSv1.3;",
+                "    location /c/ {",
+                "      add_header Cache-Control no-store always;",
+                "      add_header Referrer-Policy no-referrer always;",
+                "      return 302 https://shop.example/landing;",
+                "    }",
+                "  }",
+                "}",
+                ""));
     }
 
     private static boolean ready(int adminPort) {

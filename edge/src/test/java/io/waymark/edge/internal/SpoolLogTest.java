@@ -184,4 +184,51 @@ class SpoolLogTest {
             assertThat(log.readNext()).isNull();
         }
     }
+
+    @Test
+    void aReaderMovedPastHandedOffRecordsReadsOnFromThereAcrossSegmentsAndAfterARewind() throws Exception {
+        // Given records appended in batches, each batch's end position kept as the appender hands it off
+        try (SpoolLog log = SpoolLog.open(dir, 64 << 10, 1 << 30)) {
+            List<SpoolLog.Position> ends = new ArrayList<>();
+            for (int batch = 0; batch < 20; batch++) {
+                List<byte[]> payloads = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    payloads.add(payload(batch * 50 + i));
+                }
+                assertThat(log.nextSequence()).isEqualTo(batch * 50L);
+                assertThat(log.append(payloads)).isEqualTo(50);
+                ends.add(log.appendPosition());
+            }
+            assertThat(segmentCount()).isGreaterThan(1);
+            // When the reader reads batch 0 back, takes batches 1-11 from memory (crossing segments), reads on
+            assertThat(readAll(log).subList(0, 50)).isEqualTo(expected(0, 50));
+            log.rewind(50);
+            log.skipTo(ends.get(11));
+            // Then it continues right after batch 11, record by record, to the end
+            assertThat(log.nextRead()).isEqualTo(600);
+            assertThat(readAll(log)).isEqualTo(expected(600, 1000));
+            // And a position behind the reader does not move it back
+            log.skipTo(ends.get(3));
+            assertThat(log.nextRead()).isEqualTo(1000);
+            // And a rewind after a skip reads from the rewind point again
+            log.rewind(590);
+            assertThat(readAll(log)).isEqualTo(expected(590, 1000));
+        }
+    }
+
+    @Test
+    void skippingWithinTheOpenSegmentKeepsTheReaderOnIt() throws Exception {
+        // Given a reader positioned inside one segment
+        try (SpoolLog log = SpoolLog.open(dir, 1 << 20, 1 << 30)) {
+            log.append(payload(0));
+            assertThat(readAll(log)).isEqualTo(expected(0, 1));
+            log.append(List.of(payload(1), payload(2)));
+            SpoolLog.Position afterTwo = log.appendPosition();
+            log.append(payload(3));
+            // When the two handed-off records are skipped
+            log.skipTo(afterTwo);
+            // Then the next read is record 3
+            assertThat(readAll(log)).isEqualTo(expected(3, 4));
+        }
+    }
 }
