@@ -12,6 +12,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.ResourceLeakDetector;
 import io.waymark.edge.internal.EdgeChannelInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,11 @@ public final class EdgeServer implements AutoCloseable {
 
     /** Binds both ports; the shared handlers come from {@code shared}. */
     public static EdgeServer start(EdgeConfig config, EdgeChannelInitializer.Shared shared) throws InterruptedException {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Leak sampling records a stack trace for one buffer in 128: a debugging aid that
+            // costs every request on a busy edge. -Dio.netty.leakDetection.level=simple turns it on.
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
