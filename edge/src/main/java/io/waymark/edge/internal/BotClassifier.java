@@ -3,7 +3,9 @@ package io.waymark.edge.internal;
 import io.netty.handler.codec.http.HttpMethod;
 
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -18,6 +20,15 @@ public final class BotClassifier {
     private final List<String> signatures;
     private final List<CidrBlock> proxyRanges;
 
+    /**
+     * User-Agent → scanner verdict, per event loop: a client sends the same User-Agent on every
+     * request, and lower-casing it for a dozen substring searches costs more than a lookup. The
+     * map is cleared when full, so made-up values only cost the search.
+     */
+    private static final int VERDICT_CACHE_SIZE = 4096;
+    private static final int MAX_CACHED_LENGTH = 512;
+    private final ThreadLocal<Map<String, Boolean>> verdicts = ThreadLocal.withInitial(HashMap::new);
+
     public BotClassifier(List<String> scannerUserAgents, List<CidrBlock> privacyProxyRanges) {
         this.signatures = scannerUserAgents.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         this.proxyRanges = List.copyOf(privacyProxyRanges);
@@ -31,11 +42,8 @@ public final class BotClassifier {
         if (userAgent == null || userAgent.isBlank()) {
             return "no_user_agent";
         }
-        String ua = userAgent.toLowerCase(Locale.ROOT);
-        for (String signature : signatures) {
-            if (ua.contains(signature)) {
-                return "scanner";
-            }
+        if (scanner(userAgent)) {
+            return "scanner";
         }
         if (client != null) {
             for (CidrBlock range : proxyRanges) {
@@ -45,5 +53,28 @@ public final class BotClassifier {
             }
         }
         return null;
+    }
+
+    private boolean scanner(String userAgent) {
+        Map<String, Boolean> cache = verdicts.get();
+        Boolean cached = cache.get(userAgent);
+        if (cached != null) {
+            return cached;
+        }
+        String ua = userAgent.toLowerCase(Locale.ROOT);
+        boolean scanner = false;
+        for (String signature : signatures) {
+            if (ua.contains(signature)) {
+                scanner = true;
+                break;
+            }
+        }
+        if (userAgent.length() <= MAX_CACHED_LENGTH) { // bounds the cache at ~4096 × 512 chars
+            if (cache.size() >= VERDICT_CACHE_SIZE) {
+                cache.clear();
+            }
+            cache.put(userAgent, scanner);
+        }
+        return scanner;
     }
 }

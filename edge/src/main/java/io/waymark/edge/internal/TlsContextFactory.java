@@ -3,21 +3,28 @@ package io.waymark.edge.internal;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.handler.ssl.util.SimpleTrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -61,6 +68,16 @@ public final class TlsContextFactory {
         PrivateKey key = privateKey(pkcs8, algorithmHint, chain[0].getPublicKey().getAlgorithm());
         return SslContextBuilder.forServer(key, chain)
                 .sslProvider(provider)
+                // Netty hands the key to its key manager through an in-memory key store. PKCS#12
+                // (the JDK's default type) protects the entry with 10,000 PBKDF2 rounds each way:
+                // ~20 ms of a cold host's handshake. JKS protects it with one cheap pass; the store
+                // never leaves memory and is dropped once the context is built.
+                .keyStoreType("JKS")
+                // No client certificates are asked for. Without a trust manager of its own, Netty
+                // loads the JDK's whole CA list into every SSL_CTX as acceptable client-certificate
+                // issuers: ~10 ms and ~140 certificates per context, for nothing.
+                .trustManager(NoClientCertificates.FACTORY)
+                .clientAuth(ClientAuth.NONE)
                 .protocols(PROTOCOLS)
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(
@@ -69,6 +86,42 @@ public final class TlsContextFactory {
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
                 .build();
+    }
+
+    /** Trusts no client certificate and names no acceptable issuer. */
+    private static final class NoClientCertificates extends SimpleTrustManagerFactory {
+
+        static final NoClientCertificates FACTORY = new NoClientCertificates();
+
+        private static final X509TrustManager TRUST_NONE = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("client certificates are not accepted");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("a server context verifies no server");
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+
+        @Override
+        protected void engineInit(KeyStore keyStore) {
+        }
+
+        @Override
+        protected void engineInit(ManagerFactoryParameters parameters) {
+        }
+
+        @Override
+        protected TrustManager[] engineGetTrustManagers() {
+            return new TrustManager[] {TRUST_NONE};
+        }
     }
 
     static X509Certificate[] parseChain(String pem) throws GeneralSecurityException {

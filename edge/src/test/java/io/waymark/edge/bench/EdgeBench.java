@@ -82,6 +82,8 @@ public final class EdgeBench {
         TestPki pki = new TestPki();
         Files.writeString(dir.resolve("root.pem"), pki.rootPem());
 
+        boolean nginxCerts = Boolean.getBoolean("bench.nginx-certs");
+        Path certs = Files.createDirectories(dir.resolve("certs"));
         long publishStart = System.nanoTime();
         try (KafkaProducer<String, CertificateRecord> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, "50",
@@ -91,6 +93,15 @@ public final class EdgeBench {
             IntStream.range(0, hosts).parallel().forEach(i -> {
                 try {
                     TestPki.Leaf leaf = pki.issue(host(i));
+                    if (nginxCerts) {
+                        // The peer for 100,000 hosts: nginx loading each host's files at its handshake.
+                        Files.writeString(certs.resolve(host(i) + ".pem"), leaf.chainPem());
+                        try (var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
+                                Files.newBufferedWriter(certs.resolve(host(i) + ".key")))) {
+                            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
+                                    leaf.keyPair().getPrivate(), null));
+                        }
+                    }
                     if (i == 0) {
                         Files.writeString(dir.resolve("h0-chain.pem"), leaf.chainPem());
                         try (var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
@@ -133,7 +144,7 @@ public final class EdgeBench {
         // Overrides for experiments: -Dedge.io-threads=2 and the like (documented keys only).
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("edge."))
                 .forEach(k -> settings.put(k, System.getProperty(k)));
-        writeNginxConfig(dir, httpsPort + 1000);
+        writeNginxConfig(dir, httpsPort + 1000, nginxCerts ? httpsPort + 1001 : 0);
         EdgeService service = new EdgeService();
         long start = System.nanoTime();
         ServiceRuntime runtime = ServiceRuntime.start("edge", Config.of(settings), service);
@@ -157,7 +168,7 @@ public final class EdgeBench {
      * the click path with the same 302 and headers, without logging, session cache or tickets
      * (every edge handshake in the comparison is a full one too).
      */
-    private static void writeNginxConfig(Path dir, int port) throws java.io.IOException {
+    private static void writeNginxConfig(Path dir, int port, int perHostPort) throws java.io.IOException {
         Path nginx = dir.resolve("nginx").toAbsolutePath();
         for (String sub : List.of("logs", "body", "proxy", "fastcgi", "uwsgi", "scgi")) {
             Files.createDirectories(nginx.resolve(sub));
@@ -189,6 +200,15 @@ public final class EdgeBench {
                 "      return 302 https://shop.example/landing;",
                 "    }",
                 "  }",
+                perHostPort == 0 ? "" : String.join("\n",
+                        // Every host's certificate by SNI, read from disk at each handshake (nginx ≥ 1.15.9)
+                        "  server {",
+                        "    listen 127.0.0.1:" + perHostPort + " ssl;",
+                        "    ssl_certificate " + certs.resolve("certs") + "/$ssl_server_name.pem;",
+                        "    ssl_certificate_key " + certs.resolve("certs") + "/$ssl_server_name.key;",
+                        "    ssl_protocols TLSv1.2 TLSv1.3;",
+                        "    location / { return 404; }",
+                        "  }"),
                 "}",
                 ""));
     }
