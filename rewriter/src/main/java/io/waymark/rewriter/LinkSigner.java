@@ -14,6 +14,21 @@ public interface LinkSigner {
      */
     String click(int linkIndex, String url);
 
+    /**
+     * Appends the tracking URL {@link #click} would return to {@code out} and returns true, or
+     * returns false and appends nothing when the link must stay untracked. The HTML rewriter calls
+     * this, so an implementation can write its URL straight into the message being built; the
+     * default goes through {@link #click}.
+     */
+    default boolean appendClick(int linkIndex, String url, StringBuilder out) {
+        String tracked = click(linkIndex, url);
+        if (tracked == null) {
+            return false;
+        }
+        out.append(tracked);
+        return true;
+    }
+
     /** The URL of the open pixel of this message. */
     String open();
 }

@@ -55,6 +55,24 @@ public final class TokenLinkSigner implements LinkSigner {
         }
     }
 
+    /** As {@link #click}, with the prefix and the token written straight into {@code out}. */
+    @Override
+    public boolean appendClick(int linkIndex, String url, StringBuilder out) {
+        if (longerThan(url, maxUrlBytes)) {
+            untracked++;
+            return false;
+        }
+        String token;
+        try {
+            token = signer.click(linkIndex, url);
+        } catch (IllegalArgumentException e) {
+            untracked++;
+            return false;
+        }
+        out.append(clickPrefix).append(token);
+        return true;
+    }
+
     @Override
     public String open() {
         return openPrefix + signer.open();

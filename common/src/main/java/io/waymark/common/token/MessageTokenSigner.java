@@ -26,10 +26,14 @@ public final class MessageTokenSigner {
     private final TokenMac mac;
     private final KeyId keyId;
     private final SecretKey key;
-    private final byte[] host;
     private final int messageIdForm;
-    // key id, message id, recipient and sending domain, as they follow the flags byte
-    private final byte[] shared;
+    // What the tag covers, laid out once: host length, host, then the payload (version, flags,
+    // key id, message id, recipient, sending domain, ...). Each token rewrites only the bytes
+    // after the shared fields, and the tag goes right after the payload.
+    private byte[] buffer;
+    private final int payloadStart;
+    private final int sharedEnd;
+    private byte[] text = new byte[256];
 
     MessageTokenSigner(TrackingTokenCodec codec, TokenMac mac, KeyId keyId, SecretKey key, String messageId,
                        RecipientDigest recipient, Hostname sendingDomain, Hostname trackingHost) {
@@ -39,14 +43,20 @@ public final class MessageTokenSigner {
         this.mac = mac;
         this.keyId = keyId;
         this.key = key;
-        this.host = trackingHost.ascii().getBytes(StandardCharsets.US_ASCII);
         this.messageIdForm = MessageIdPacking.formOf(messageId);
-        PayloadWriter fields = new PayloadWriter(64);
+        byte[] host = trackingHost.ascii().getBytes(StandardCharsets.US_ASCII);
+        PayloadWriter fields = new PayloadWriter(256);
+        fields.writeByte(host.length);
+        fields.writeBytes(host);
+        this.payloadStart = fields.length();
+        fields.writeByte(TokenLayout.VERSION);
+        fields.writeByte(0); // flags, per token
         fields.writeLengthPrefixed(keyId.value().getBytes(StandardCharsets.US_ASCII));
         MessageIdPacking.write(fields, messageId, messageIdForm);
         fields.writeBytes(recipient.bytesUnsafe());
         TrackingTokenCodec.writeDomain(fields, sendingDomain, trackingHost);
-        this.shared = Arrays.copyOf(fields.array(), fields.length());
+        this.sharedEnd = fields.length();
+        this.buffer = Arrays.copyOf(fields.array(), sharedEnd + 3 + 128 + TokenLayout.TAG_BYTES);
     }
 
     /**
@@ -59,36 +69,63 @@ public final class MessageTokenSigner {
     public String click(int linkIndex, String url) {
         TrackingToken.checkLinkIndex(linkIndex);
         TrackingToken.checkUrl(url);
-        return sign(0, linkIndex, codec.packUrl(url));
+        return encode(0, linkIndex, codec.packUrl(url));
+    }
+
+    /**
+     * Appends the token of link number {@code linkIndex} to {@code url} to {@code out}: the text
+     * {@link #click} returns. Nothing is appended when it throws.
+     *
+     * @throws IllegalArgumentException as {@link #click}
+     */
+    public void appendClick(int linkIndex, String url, StringBuilder out) {
+        out.append(click(linkIndex, url));
     }
 
     /** The token of the message's open pixel. */
     public String open() {
-        return sign(TokenLayout.FLAG_OPEN, 0, null);
+        return encode(TokenLayout.FLAG_OPEN, 0, null);
     }
 
-    private String sign(int kindFlag, int linkIndex, UrlPacking.Packed url) {
-        int urlBytes = url == null ? 0 : url.bytes().length;
+    /** Lays out the payload, appends the tag and encodes the text. */
+    private String encode(int kindFlag, int linkIndex, UrlPacking.Packed url) {
         int flags = kindFlag | messageIdForm << TokenLayout.MESSAGE_ID_SHIFT;
+        byte[] urlBytes = null;
         if (url != null) {
             flags |= url.scheme() << TokenLayout.SCHEME_SHIFT | (url.deflated() ? TokenLayout.FLAG_DEFLATED : 0);
+            urlBytes = url.bytes();
         }
-        int indexBytes = linkIndex < 0x80 ? 1 : linkIndex < 0x4000 ? 2 : 3;
-        // exact size: the text is encoded from the whole array without a copy
-        PayloadWriter writer = new PayloadWriter(2 + shared.length + indexBytes + urlBytes + TokenLayout.TAG_BYTES);
-        writer.writeByte(TokenLayout.VERSION);
-        writer.writeByte(flags);
-        writer.writeBytes(shared);
-        writer.writeVarint(linkIndex);
-        if (url != null) {
-            writer.writeBytes(url.bytes());
+        int needed = sharedEnd + 3 + (urlBytes == null ? 0 : urlBytes.length) + TokenLayout.TAG_BYTES;
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, needed);
         }
-        mac.appendTag(keyId, key, host, writer);
-        String text = TokenText.encode(writer.array(), writer.length());
-        if (text.length() > TrackingTokenCodec.MAX_TOKEN_LENGTH) {
+        byte[] b = buffer;
+        b[payloadStart + 1] = (byte) flags;
+        int p = sharedEnd;
+        int v = linkIndex; // unsigned LEB128, as PayloadWriter.writeVarint
+        while (v >= 0x80) {
+            b[p++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        if (urlBytes != null) {
+            System.arraycopy(urlBytes, 0, b, p, urlBytes.length);
+            p += urlBytes.length;
+        }
+        mac.writeTag(keyId, key, b, p);
+        int tokenBytes = p + TokenLayout.TAG_BYTES - payloadStart;
+        int chars = TokenText.encodedLength(tokenBytes);
+        if (chars > TrackingTokenCodec.MAX_TOKEN_LENGTH) {
             // Unreachable with TrackingToken's limits; guards a future limit change.
-            throw new IllegalArgumentException("token would be " + text.length() + " characters");
+            throw new IllegalArgumentException("token would be " + chars + " characters");
         }
-        return text;
+        if (chars > text.length) {
+            text = new byte[Math.max(chars, 2 * text.length)];
+        }
+        // java.util.Base64's encoder is a vectorized intrinsic (several times the scalar loop's
+        // speed) but encodes whole arrays only: one copy of the token's bytes; base64url is ASCII,
+        // so the String is one more copy
+        int length = TokenText.encodeTo(Arrays.copyOfRange(b, payloadStart, p + TokenLayout.TAG_BYTES), text);
+        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
     }
 }

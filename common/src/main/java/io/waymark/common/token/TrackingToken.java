@@ -63,6 +63,9 @@ public record TrackingToken(TokenKind kind, String messageId, RecipientDigest re
         if (!(startsWithIgnoreCase(url, "https://") || startsWithIgnoreCase(url, "http://"))) {
             throw new IllegalArgumentException("url must be an absolute http:// or https:// URL");
         }
+        if (isPlainAscii(url)) {
+            return; // printable ASCII: nothing to refuse, one UTF-8 byte a character
+        }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             // Space, controls and DEL would let a signed URL split or smuggle a Location header.
@@ -75,8 +78,22 @@ public record TrackingToken(TokenKind kind, String messageId, RecipientDigest re
         }
     }
 
+    /** True for at most {@link #MAX_URL_BYTES} characters, all printable ASCII (0x21-0x7e): the common case, one pass. */
+    private static boolean isPlainAscii(String url) {
+        int n = url.length();
+        if (n > MAX_URL_BYTES) {
+            return false;
+        }
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            char c = url.charAt(i);
+            outside |= (c - 0x21) | (0x7e - c); // negative when c is outside 0x21-0x7e; no branch
+        }
+        return outside >= 0;
+    }
+
     private static boolean startsWithIgnoreCase(String s, String prefix) {
-        return s.regionMatches(true, 0, prefix, 0, prefix.length());
+        return s.startsWith(prefix) || s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static int utf8Length(String s, String field) {

@@ -54,6 +54,25 @@ class MessageTokenSignerTest {
     }
 
     @Test
+    void appendClickWritesExactlyTheTextOfClickAndNothingWhenRefused() {
+        // Given one signer, and a builder that already holds part of a message
+        MessageTokenSigner signer = codec.forMessage(MESSAGE, RECIPIENT, DOMAIN, HOST);
+        StringBuilder out = new StringBuilder("<a href=\"https://email.shop.example/c/");
+        int before = out.length();
+        String url = "https://shop.example/p/" + "long-path-segment/".repeat(30) + "?utm_source=mail";
+
+        // When a link is appended, and then a link the token refuses
+        signer.appendClick(7, url, out);
+        String appended = out.substring(before);
+        assertThatThrownBy(() -> signer.appendClick(8, "https://shop.example/a b", out))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // Then the appended text is the token click makes, and the refusal appended nothing
+        assertThat(appended).isEqualTo(signer.click(7, url));
+        assertThat(out.length()).isEqualTo(before + appended.length());
+    }
+
+    @Test
     void theSharedFieldsAreCheckedOnce() {
         assertThatThrownBy(() -> codec.forMessage("", RECIPIENT, DOMAIN, HOST)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("messageId");

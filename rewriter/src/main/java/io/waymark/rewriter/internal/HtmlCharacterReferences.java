@@ -39,32 +39,46 @@ public final class HtmlCharacterReferences {
 
     /** The attribute value {@code raw} with its character references decoded. */
     public static String decode(String raw) {
-        int amp = raw.indexOf('&');
-        if (amp < 0) {
-            return raw;
+        return raw.indexOf('&') < 0 ? raw : decode(raw, 0, raw.length());
+    }
+
+    /** {@code s[from, to)}, an attribute value, with its character references decoded. */
+    public static String decode(String s, int from, int to) {
+        return decode(s, from, to, new StringBuilder(to - from));
+    }
+
+    /** As {@link #decode(String, int, int)}, building the value in {@code scratch}, which must be empty. */
+    public static String decode(String s, int from, int to, StringBuilder scratch) {
+        int amp = s.indexOf('&', from);
+        if (amp < 0 || amp >= to) {
+            return s.substring(from, to);
         }
-        StringBuilder out = new StringBuilder(raw.length());
-        int i = 0;
-        while (amp >= 0) {
-            out.append(raw, i, amp);
-            i = decodeOne(raw, amp, out);
-            amp = raw.indexOf('&', i);
+        StringBuilder out = scratch;
+        int i = from;
+        while (amp >= 0 && amp < to) {
+            out.append(s, i, amp);
+            i = decodeOne(s, amp, to, out);
+            amp = s.indexOf('&', i);
         }
-        out.append(raw, i, raw.length());
+        out.append(s, i, to);
         return out.toString();
     }
 
-    private static int decodeOne(String s, int amp, StringBuilder out) {
+    private static int decodeOne(String s, int amp, int end, StringBuilder out) {
         int p = amp + 1;
-        if (p < s.length() && s.charAt(p) == '#') {
+        if (end - p >= 4 && s.startsWith("amp;", p)) {
+            out.append('&'); // by far the commonest: query strings
+            return p + 4;
+        }
+        if (p < end && s.charAt(p) == '#') {
             p++;
-            boolean hex = p < s.length() && (s.charAt(p) == 'x' || s.charAt(p) == 'X');
+            boolean hex = p < end && (s.charAt(p) == 'x' || s.charAt(p) == 'X');
             if (hex) {
                 p++;
             }
             int digitsStart = p;
             long value = 0;
-            while (p < s.length() && Character.digit(s.charAt(p), hex ? 16 : 10) >= 0) {
+            while (p < end && Character.digit(s.charAt(p), hex ? 16 : 10) >= 0) {
                 value = Math.min(value * (hex ? 16 : 10) + Character.digit(s.charAt(p), hex ? 16 : 10), 0x110000);
                 p++;
             }
@@ -72,7 +86,7 @@ public final class HtmlCharacterReferences {
                 out.append('&');
                 return amp + 1; // "&#" without digits is literal
             }
-            if (p < s.length() && s.charAt(p) == ';') {
+            if (p < end && s.charAt(p) == ';') {
                 p++;
             }
             boolean invalid = value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF);
@@ -80,18 +94,18 @@ public final class HtmlCharacterReferences {
             return p;
         }
         int nameStart = p;
-        while (p < s.length() && p - nameStart < 32 && Character.isLetterOrDigit(s.charAt(p)) && s.charAt(p) < 0x80) {
+        while (p < end && p - nameStart < 32 && Character.isLetterOrDigit(s.charAt(p)) && s.charAt(p) < 0x80) {
             p++;
         }
         String name = s.substring(nameStart, p);
-        boolean semicolon = p < s.length() && s.charAt(p) == ';';
+        boolean semicolon = p < end && s.charAt(p) == ';';
         String value = NAMED.get(name);
         if (value != null && semicolon) {
             out.append(value);
             return p + 1;
         }
         if (value != null && LEGACY.contains(name)) {
-            boolean blocked = p < s.length() && (s.charAt(p) == '=' || Character.isLetterOrDigit(s.charAt(p)));
+            boolean blocked = p < end && (s.charAt(p) == '=' || Character.isLetterOrDigit(s.charAt(p)));
             if (!blocked) {
                 out.append(value);
                 return p;
@@ -99,6 +113,20 @@ public final class HtmlCharacterReferences {
         }
         out.append('&');
         return amp + 1;
+    }
+
+    /**
+     * Escapes, in place, what {@code out} holds from {@code from} on (a value just appended), as
+     * {@link #escapeAttribute} would; nothing is copied when there is nothing to escape.
+     */
+    public static void escapeAttributeFrom(StringBuilder out, int from) {
+        if (out.indexOf("&", from) < 0 && out.indexOf("\"", from) < 0 && out.indexOf("'", from) < 0
+                && out.indexOf("<", from) < 0 && out.indexOf(">", from) < 0) {
+            return;
+        }
+        String value = out.substring(from);
+        out.setLength(from);
+        out.append(escapeAttribute(value));
     }
 
     /** {@code value} escaped for any attribute quoting style. */

@@ -15,6 +15,25 @@ public final class HtmlRewriter {
 
     private static final String[] SKIPPED_ELEMENTS = {"script", "style", "template", "textarea", "title", "xmp",
         "iframe", "noembed", "noframes"};
+    // character classes of the tag scanner (HTML §13.2.5.33-34): what ends a tag name, and what
+    // ends an attribute name
+    private static final int NAME_END = 1;
+    private static final int ATTRIBUTE_NAME_END = 2;
+    private static final byte[] CHAR_CLASS = new byte[256];
+
+    static {
+        for (char c : new char[] {' ', '\t', '\n', '\r', '\f', '/', '>'}) {
+            CHAR_CLASS[c] = NAME_END | ATTRIBUTE_NAME_END;
+        }
+        CHAR_CLASS['='] = ATTRIBUTE_NAME_END;
+    }
+
+    // per thread, the output buffer of the last rewrite, up to 4 MiB (parts of up to ~3.5 MB)
+    private static final ThreadLocal<StringBuilder> BUFFERS = new ThreadLocal<>();
+    private static final int MAX_KEPT_BUFFER_CHARS = 4 << 20;
+
+    private static final int MIN_SKIPPED = 3;
+    private static final int MAX_SKIPPED = 8;
 
     private final RewriteSession session;
     private final CharsetView charset;
@@ -27,6 +46,7 @@ public final class HtmlRewriter {
     private String base;
     private boolean baseSeen;
     private int bodyCloseOut = -1;
+    private StringBuilder scratch;
 
     /**
      * @param lineBreak when not null, the part has a line limit (7bit/8bit): a replaced
@@ -41,7 +61,42 @@ public final class HtmlRewriter {
     /** The rewritten HTML, or null when nothing changed. */
     public String rewrite(String html) {
         this.src = html;
-        this.out = new StringBuilder(html.length() + 4096);
+        // room for links growing into tracking URLs (~60 characters each) without a regrowth
+        this.out = borrowBuffer(html.length() + (html.length() >> 3) + 1024);
+        try {
+            return tokenize(html);
+        } finally {
+            returnBuffer(out);
+            out = null;
+        }
+    }
+
+    /**
+     * The output buffer: the one this thread used last when there is one. A part's buffer is the
+     * size of the part, and allocating (and zeroing) that much per part costs as much as
+     * tokenizing it; the result is copied out by {@code toString()} anyway. Only transparent
+     * views reuse it: their text and every tracking URL are one byte a char, so the buffer stays
+     * compact.
+     */
+    private StringBuilder borrowBuffer(int capacity) {
+        StringBuilder buffer = charset.transparent() ? BUFFERS.get() : null;
+        if (buffer == null) {
+            return new StringBuilder(capacity);
+        }
+        BUFFERS.set(null); // a nested rewrite on this thread gets its own
+        buffer.setLength(0);
+        buffer.ensureCapacity(capacity);
+        return buffer;
+    }
+
+    private void returnBuffer(StringBuilder buffer) {
+        if (charset.transparent() && buffer.capacity() <= MAX_KEPT_BUFFER_CHARS) {
+            buffer.setLength(0);
+            BUFFERS.set(buffer);
+        }
+    }
+
+    private String tokenize(String html) {
         int n = html.length();
         int i = 0;
         while (i < n) {
@@ -119,9 +174,10 @@ public final class HtmlRewriter {
         int n = src.length();
         int nameStart = lt + 1;
         int p = nameEnd(nameStart);
-        String name = src.substring(nameStart, p);
-        boolean link = name.equalsIgnoreCase("a") || name.equalsIgnoreCase("area");
-        boolean baseTag = name.equalsIgnoreCase("base");
+        int nameLength = p - nameStart;
+        boolean link = nameLength == 1 ? (src.charAt(nameStart) | 0x20) == 'a'
+                : nameLength == 4 && src.regionMatches(true, nameStart, "area", 0, 4);
+        boolean baseTag = nameLength == 4 && src.regionMatches(true, nameStart, "base", 0, 4);
         int hrefName = -1;
         int valueStart = -1;
         int valueEnd = -1;
@@ -142,8 +198,7 @@ public final class HtmlRewriter {
             selfClosing = false;
             int attrStart = p;
             p++; // the first character may be "=" (HTML §13.2.5.32)
-            while (p < n && !isSpace(src.charAt(p)) && src.charAt(p) != '/' && src.charAt(p) != '>'
-                    && src.charAt(p) != '=') {
+            while (p < n && !is(src.charAt(p), ATTRIBUTE_NAME_END)) {
                 p++;
             }
             int attrEnd = p;
@@ -197,10 +252,10 @@ public final class HtmlRewriter {
         if (link && hrefName >= 0 && !optedOut) {
             replaceHref(hrefName, valueStart, valueEnd);
         }
-        if (!selfClosing) {
+        if (!selfClosing && nameLength >= MIN_SKIPPED && nameLength <= MAX_SKIPPED) {
             for (String skipped : SKIPPED_ELEMENTS) {
-                if (skipped.length() == name.length() && skipped.equalsIgnoreCase(name)) {
-                    return skipTo(name, p);
+                if (skipped.length() == nameLength && src.regionMatches(true, nameStart, skipped, 0, nameLength)) {
+                    return skipTo(skipped, p);
                 }
             }
         }
@@ -212,32 +267,56 @@ public final class HtmlRewriter {
         if (url.isEmpty() || url.charAt(0) == '#' || url.indexOf('\uFFFD') >= 0 || LinkPolicy.placeholder(url)) {
             return;
         }
+        boolean resolved = false;
         if (UrlResolver.scheme(url) == null) {
             if (base == null) {
                 return; // relative without a usable <base href>: nothing to point at
             }
             url = UrlResolver.resolve(base, url);
+            resolved = true;
         }
-        if (!session.policy().trackable(url)) {
+        // a resolved URL contains the base too: it is checked for placeholders again
+        if (!session.policy().trackable(url, !resolved)) {
             return;
         }
-        String tracked = session.track(url);
-        if (tracked == null) {
-            return;
-        }
-        String value = HtmlCharacterReferences.escapeAttribute(tracked);
+        // the tracking URL is written straight into the output; copying up to the value first
+        // changes nothing when the link then stays untracked
         out.append(src, copied, nameStart);
-        if (lineBreak != null && nameStart > 0 && isSpace(src.charAt(nameStart - 1))
-                && column() + (vs - nameStart) + value.length() > TransferEncoding.MAX_LINE_OCTETS - 80) {
-            out.append(lineBreak); // white space between attributes may be any white space
+        int nameOut = out.length();
+        int column = lineBreak != null ? column() : 0;
+        out.append(src, nameStart, vs);
+        copied = vs;
+        int valueOut = out.length();
+        if (!session.appendTracked(url, out)) {
+            return;
         }
-        out.append(src, nameStart, vs).append(value);
+        HtmlCharacterReferences.escapeAttributeFrom(out, valueOut);
+        if (lineBreak != null && nameStart > 0 && isSpace(src.charAt(nameStart - 1))
+                && column + (vs - nameStart) + (out.length() - valueOut) > TransferEncoding.MAX_LINE_OCTETS - 80) {
+            out.insert(nameOut, lineBreak); // white space between attributes may be any white space
+        }
         copied = ve;
         changed = true;
     }
 
     private String urlOf(int vs, int ve) {
-        String value = HtmlCharacterReferences.decode(charset.unicode(src.substring(vs, ve)));
+        // the common value: printable ASCII, so it is its own Unicode text and has nothing to
+        // trim or drop; only character references (&amp; in query strings) need decoding
+        int outside = 0;
+        int ampersand = 0;
+        for (int i = vs; i < ve; i++) {
+            char c = src.charAt(i);
+            // no branches: negative when c is outside 0x21-0x7e, resp. when c is '&'
+            outside |= (c - 0x21) | (0x7e - c);
+            ampersand |= (c ^ '&') - 1;
+        }
+        boolean plain = outside >= 0;
+        boolean reference = ampersand < 0;
+        if (plain && !reference) {
+            return src.substring(vs, ve);
+        }
+        String value = plain ? HtmlCharacterReferences.decode(src, vs, ve, scratch())
+                : HtmlCharacterReferences.decode(charset.unicode(src.substring(vs, ve)));
         // URL parsing strips leading/trailing C0 controls and spaces and drops tabs and line
         // breaks anywhere (WHATWG URL §4.4): what a client follows is what gets signed
         int start = 0;
@@ -253,6 +332,14 @@ public final class HtmlRewriter {
             return trimmed;
         }
         return trimmed.replace("\t", "").replace("\n", "").replace("\r", "");
+    }
+
+    private StringBuilder scratch() {
+        if (scratch == null) {
+            scratch = new StringBuilder(256);
+        }
+        scratch.setLength(0);
+        return scratch;
     }
 
     private int column() {
@@ -285,10 +372,15 @@ public final class HtmlRewriter {
 
     private int nameEnd(int p) {
         int n = src.length();
-        while (p < n && !isSpace(src.charAt(p)) && src.charAt(p) != '/' && src.charAt(p) != '>') {
+        while (p < n && !is(src.charAt(p), NAME_END)) {
             p++;
         }
         return p;
+    }
+
+    /** Whether {@code c} is in the character class {@code cls}: one table load for the tag scanner's loops. */
+    private static boolean is(char c, int cls) {
+        return c <= 0xff && (CHAR_CLASS[c] & cls) != 0;
     }
 
     private static boolean isLetter(char c) {

@@ -14,6 +14,9 @@ public final class LinkPolicy {
     private static final List<String> PLACEHOLDER_MARKS =
             List.of("{{", "}}", "{%", "%}", "*|", "|*", "%%", "${", "[[", "]]", "<%", "%>");
 
+    private static final char[] MARK_FIRSTS = PLACEHOLDER_MARKS.stream().map(m -> String.valueOf(m.charAt(0)))
+            .distinct().collect(java.util.stream.Collectors.joining()).toCharArray();
+
     private final Set<String> unsubscribeUrls;
 
     public LinkPolicy(Set<String> unsubscribeUrls) {
@@ -40,6 +43,14 @@ public final class LinkPolicy {
 
     /** True when {@code url} (absolute, whitespace already stripped) may be tracked. */
     public boolean trackable(String url) {
+        return trackable(url, false);
+    }
+
+    /**
+     * {@link #trackable(String)} for a caller that has already found {@code url} itself to be no
+     * {@link #placeholder} ({@code placeholderChecked}), so it is not scanned again.
+     */
+    public boolean trackable(String url, boolean placeholderChecked) {
         String scheme = UrlResolver.scheme(url);
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
             return false;
@@ -47,19 +58,22 @@ public final class LinkPolicy {
         if (url.length() <= scheme.length() + 3) {
             return false; // "http://" and nothing else
         }
-        for (String mark : PLACEHOLDER_MARKS) {
-            if (url.contains(mark)) {
-                return false;
-            }
-        }
-        return !unsubscribeUrls.contains(url);
+        return (placeholderChecked || !placeholder(url)) && (unsubscribeUrls.isEmpty() || !unsubscribeUrls.contains(url));
     }
 
     /** True when {@code url} looks like a template placeholder and must not be touched at all. */
     public static boolean placeholder(String url) {
-        for (String mark : PLACEHOLDER_MARKS) {
-            if (url.contains(mark)) {
-                return true;
+        // indexOf per distinct first character (vectorized, and these are rare in URLs) rather
+        // than a char-by-char loop or a contains() per mark
+        int last = url.length() - 1;
+        for (char first : MARK_FIRSTS) {
+            for (int i = url.indexOf(first); i >= 0 && i < last; i = url.indexOf(first, i + 1)) {
+                char next = url.charAt(i + 1);
+                for (String mark : PLACEHOLDER_MARKS) {
+                    if (mark.charAt(0) == first && mark.charAt(1) == next) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -55,6 +55,25 @@ public final class RewriteSession {
         return trackedUrl;
     }
 
+    /**
+     * Appends the tracking URL for {@code url} to {@code out} and returns true, or returns false
+     * with {@code out} as it was to leave the link as it is; counts as {@link #track} does.
+     */
+    public boolean appendTracked(String url, StringBuilder out) {
+        if (!options.trackClicks() || nextIndex > TrackingToken.MAX_LINK_INDEX) {
+            return false;
+        }
+        int mark = out.length();
+        if (!signer.appendClick(nextIndex, url, out)) {
+            out.setLength(mark);
+            untracked++;
+            return false;
+        }
+        nextIndex++;
+        tracked++;
+        return true;
+    }
+
     /** The open pixel URL (one token per message, shared by its HTML parts). */
     public String pixel() {
         if (pixelUrl == null) {

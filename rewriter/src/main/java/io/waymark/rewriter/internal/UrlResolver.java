@@ -14,6 +14,19 @@ public final class UrlResolver {
 
     /** The scheme of {@code url} (RFC 3986 §3.1), lower-case, or null for a relative reference. */
     public static String scheme(String url) {
+        // nearly every link: no scan, no substring (and no case folding when lower-case)
+        if (url.startsWith("https:")) {
+            return "https";
+        }
+        if (url.startsWith("http:")) {
+            return "http";
+        }
+        if (url.regionMatches(true, 0, "https:", 0, 6)) {
+            return "https";
+        }
+        if (url.regionMatches(true, 0, "http:", 0, 5)) {
+            return "http";
+        }
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c == ':') {

@@ -29,13 +29,16 @@ public final class TokenMac {
     }
 
     /**
-     * Appends the tag of everything {@code payload} holds so far for the host whose ASCII name is
-     * {@code host}, without the intermediate copies of {@link #tag}: the signing hot path.
+     * Writes the tag of {@code message[0, length)}, which already starts with the host length and
+     * the host's ASCII name, to {@code message[length, length + TAG_BYTES)}: one contiguous update,
+     * no copies (the signing hot path of {@code MessageTokenSigner}).
      */
-    public void appendTag(KeyId id, SecretKey key, byte[] host, PayloadWriter payload) {
+    public void writeTag(KeyId id, SecretKey key, byte[] message, int length) {
         byte[] full = scratch.get();
-        hmac(id, key, host, payload.array(), payload.length(), full);
-        payload.writeBytes(full, 0, TokenLayout.TAG_BYTES);
+        PrecomputedHmac mac = macs.get().computeIfAbsent(id, k -> pads(key));
+        mac.update(message, 0, length);
+        mac.finish(full, 0);
+        System.arraycopy(full, 0, message, length, TokenLayout.TAG_BYTES);
     }
 
     /** Constant-time check of the tag stored at {@code payload[length, length + TAG_BYTES)}. */

@@ -29,6 +29,20 @@ public final class TokenText {
         return ENCODER.encodeToString(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
     }
 
+    /** Characters of the text of {@code length} bytes. */
+    public static int encodedLength(int length) {
+        return length / 3 * 4 + (length % 3 == 0 ? 0 : length % 3 + 1);
+    }
+
+    /**
+     * Writes the text of all of {@code bytes} as ASCII to {@code out[0..]}, which must hold
+     * {@link #encodedLength} bytes, and returns that count: the same text as {@link #encode}
+     * without a fresh output array.
+     */
+    public static int encodeTo(byte[] bytes, byte[] out) {
+        return ENCODER.encode(bytes, out);
+    }
+
     public static byte[] decode(CharSequence text) throws TokenException {
         int n = text.length();
         if (n % 4 == 1) {

@@ -2,6 +2,7 @@ package io.waymark.common.token.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PackedUrlCacheTest {
@@ -35,6 +36,25 @@ class PackedUrlCacheTest {
 
         // Then
         assertThat(cache.size()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void urlsSharingAFrontSetEachGetTheirOwnPacking() {
+        // Given a cache whose front table is a single set of two ways
+        PackedUrlCache cache = new PackedUrlCache(1, 512, Runnable::run);
+        List<String> urls = List.of(URL, URL + "&page=2", URL + "&page=3", URL + "&page=4");
+
+        // When more URLs than ways take turns in that set
+        for (int round = 0; round < 3; round++) {
+            for (String url : urls) {
+                UrlPacking.Packed packed = cache.pack(url);
+
+                // Then each is always packed as on its own
+                assertThat(packed.bytes()).isEqualTo(UrlPacking.pack(url).bytes());
+                assertThat(cache.pack(url)).isSameAs(packed);
+            }
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(1);
     }
 
     @Test
