@@ -70,6 +70,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
     private final Thread appender;
     private final Thread forwarder;
     private volatile boolean running = true;
+    private volatile boolean forwarderIdle;
 
     // forwarder state, guarded by "this"
     private final TreeSet<Long> inFlight = new TreeSet<>();
@@ -119,15 +120,26 @@ public final class EventSpool implements EventSink, AutoCloseable {
         List<Pending> batch = new ArrayList<>(1024);
         long lastForce = System.nanoTime();
         boolean dirty = false;
+        boolean busy = false;
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(dirty ? Math.max(1, fsyncNanos / 4) : 100_000_000L, TimeUnit.NANOSECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    if (queue.size() < 1023) {
+                Pending first;
+                if (busy) {
+                    // Under load the appender wakes itself every window: no event loop ever has
+                    // to wake it (a futex call and a context switch per wake).
+                    LockSupport.parkNanos(APPEND_WINDOW_MICROS * 1_000);
+                    first = queue.poll();
+                    busy = first != null;
+                } else {
+                    first = queue.poll(dirty ? Math.max(1, fsyncNanos / 4) : 100_000_000L, TimeUnit.NANOSECONDS);
+                    if (first != null && queue.size() < 1023) {
                         // Let a batch gather: one write and one hand-off for many events.
                         LockSupport.parkNanos(APPEND_WINDOW_MICROS * 1_000);
                     }
+                    busy = first != null;
+                }
+                if (first != null) {
+                    batch.add(first);
                     queue.drainTo(batch, 1023);
                     List<byte[]> payloads = new ArrayList<>(batch.size());
                     String[] keys = new String[batch.size()];
@@ -155,7 +167,9 @@ public final class EventSpool implements EventSink, AutoCloseable {
                     }
                     batch.clear();
                     dirty = true;
-                    LockSupport.unpark(forwarder);
+                    if (forwarderIdle) {
+                        LockSupport.unpark(forwarder);
+                    }
                 }
                 if (dirty && System.nanoTime() - lastForce >= fsyncNanos) {
                     log.force();
@@ -181,6 +195,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
 
     private void forwardLoop() {
         long lastCommit = System.nanoTime();
+        int emptyRounds = 0;
         while (running) {
             try {
                 if (settleFailure()) {
@@ -196,9 +211,21 @@ public final class EventSpool implements EventSink, AutoCloseable {
                     if (entry != null) {
                         SpoolRecord record = SpoolRecord.decode(entry.payload());
                         send(entry.sequence(), record.key(), record.botReason(), record.value());
+                        emptyRounds = 0;
+                    } else if (emptyRounds < 50) {
+                        // Busy: look again after one append window, unwoken.
+                        emptyRounds++;
+                        LockSupport.parkNanos(APPEND_WINDOW_MICROS * 1_000);
                     } else {
-                        LockSupport.parkNanos(5_000_000L);
+                        // Quiet: sleep until the appender wakes us (or 5 ms at most).
+                        forwarderIdle = true;
+                        if (handoff.isEmpty()) {
+                            LockSupport.parkNanos(5_000_000L);
+                        }
+                        forwarderIdle = false;
                     }
+                } else {
+                    emptyRounds = 0;
                 }
                 if (System.nanoTime() - lastCommit > 100_000_000L) {
                     commit();
