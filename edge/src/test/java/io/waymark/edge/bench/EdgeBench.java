@@ -181,6 +181,9 @@ public final class EdgeBench {
                 "events { worker_connections 1024; }",
                 "http {",
                 "  access_log off;",
+                // nginx closes a keep-alive connection after 1,000 requests by default (and
+                // h2load does not reconnect over HTTP/2); the edge sets no such limit.
+                "  keepalive_requests 1000000;",
                 "  ssl_session_cache off;",
                 "  ssl_session_tickets off;",
                 "  client_body_temp_path " + nginx.resolve("body") + ";",
