@@ -29,6 +29,15 @@ public interface LinkSigner {
         return true;
     }
 
+    /**
+     * True when every URL {@link #appendClick} appends is free of the characters an HTML attribute
+     * value escapes ({@code & " ' < >}), so the rewriter need not scan it for them; false unless
+     * an implementation guarantees it.
+     */
+    default boolean attributeSafe() {
+        return false;
+    }
+
     /** The URL of the open pixel of this message. */
     String open();
 }

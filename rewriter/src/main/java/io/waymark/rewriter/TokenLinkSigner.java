@@ -62,14 +62,21 @@ public final class TokenLinkSigner implements LinkSigner {
             untracked++;
             return false;
         }
-        String token;
+        int mark = out.length();
+        out.append(clickPrefix);
         try {
-            token = signer.click(linkIndex, url);
+            signer.appendClick(linkIndex, url, out); // appends nothing when it throws
         } catch (IllegalArgumentException e) {
+            out.setLength(mark);
             untracked++;
             return false;
         }
-        out.append(clickPrefix).append(token);
+        return true;
+    }
+
+    /** Always: a tracking URL is the origin (an ASCII host name), a path and base64url text. */
+    @Override
+    public boolean attributeSafe() {
         return true;
     }
 

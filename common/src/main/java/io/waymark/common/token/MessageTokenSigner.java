@@ -33,7 +33,7 @@ public final class MessageTokenSigner {
     private byte[] buffer;
     private final int payloadStart;
     private final int sharedEnd;
-    private byte[] text = new byte[256];
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     MessageTokenSigner(TrackingTokenCodec codec, TokenMac mac, KeyId keyId, SecretKey key, String messageId,
                        RecipientDigest recipient, Hostname sendingDomain, Hostname trackingHost) {
@@ -69,7 +69,9 @@ public final class MessageTokenSigner {
     public String click(int linkIndex, String url) {
         TrackingToken.checkLinkIndex(linkIndex);
         TrackingToken.checkUrl(url);
-        return encode(0, linkIndex, codec.packUrl(url));
+        Scratch s = SCRATCH.get();
+        int length = encode(0, linkIndex, codec.packUrl(url), s);
+        return new String(s.text, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -79,16 +81,24 @@ public final class MessageTokenSigner {
      * @throws IllegalArgumentException as {@link #click}
      */
     public void appendClick(int linkIndex, String url, StringBuilder out) {
-        out.append(click(linkIndex, url));
+        TrackingToken.checkLinkIndex(linkIndex);
+        TrackingToken.checkUrl(url);
+        Scratch s = SCRATCH.get();
+        int length = encode(0, linkIndex, codec.packUrl(url), s);
+        // a String of the ASCII text is one allocation and two array copies; appending it as
+        // chars (no allocation) measured slower: StringBuilder appends a char[] one char at a time
+        out.append(new String(s.text, 0, length, StandardCharsets.ISO_8859_1));
     }
 
     /** The token of the message's open pixel. */
     public String open() {
-        return encode(TokenLayout.FLAG_OPEN, 0, null);
+        Scratch s = SCRATCH.get();
+        int length = encode(TokenLayout.FLAG_OPEN, 0, null, s);
+        return new String(s.text, 0, length, StandardCharsets.ISO_8859_1);
     }
 
-    /** Lays out the payload, appends the tag and encodes the text. */
-    private String encode(int kindFlag, int linkIndex, UrlPacking.Packed url) {
+    /** Lays out the payload, appends the tag and encodes the text to {@code s.text}; returns its length. */
+    private int encode(int kindFlag, int linkIndex, UrlPacking.Packed url, Scratch s) {
         int flags = kindFlag | messageIdForm << TokenLayout.MESSAGE_ID_SHIFT;
         byte[] urlBytes = null;
         if (url != null) {
@@ -119,13 +129,34 @@ public final class MessageTokenSigner {
             // Unreachable with TrackingToken's limits; guards a future limit change.
             throw new IllegalArgumentException("token would be " + chars + " characters");
         }
+        byte[] text = s.text;
         if (chars > text.length) {
-            text = new byte[Math.max(chars, 2 * text.length)];
+            text = s.text = new byte[Math.max(chars, 2 * text.length)];
         }
         // java.util.Base64's encoder is a vectorized intrinsic (several times the scalar loop's
-        // speed) but encodes whole arrays only: one copy of the token's bytes; base64url is ASCII,
-        // so the String is one more copy
-        int length = TokenText.encodeTo(Arrays.copyOfRange(b, payloadStart, p + TokenLayout.TAG_BYTES), text);
-        return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+        // speed) but encodes whole arrays only: the token's bytes are copied to a per-thread
+        // array of exactly their length
+        return TokenText.encodeTo(s.exact(b, payloadStart, tokenBytes), text);
+    }
+
+    /** Per-thread buffers of {@link #encode}: nothing of one token survives into the next. */
+    private static final class Scratch {
+        // token bytes by length, so the encoder gets a whole array without a fresh copy; lengths
+        // up to a bound only (at most ~32 KB a thread), longer tokens get a fresh copy
+        private final byte[][] exact = new byte[256][];
+        byte[] text = new byte[256];
+
+        /** {@code from[offset, offset + length)} in an array of exactly {@code length} bytes. */
+        byte[] exact(byte[] from, int offset, int length) {
+            if (length >= exact.length) {
+                return Arrays.copyOfRange(from, offset, offset + length);
+            }
+            byte[] to = exact[length];
+            if (to == null) {
+                to = exact[length] = new byte[length];
+            }
+            System.arraycopy(from, offset, to, 0, length);
+            return to;
+        }
     }
 }

@@ -47,6 +47,8 @@ public final class HtmlRewriter {
     private boolean baseSeen;
     private int bodyCloseOut = -1;
     private StringBuilder scratch;
+    // set by urlOf: false when the URL it returned has no character that starts a placeholder mark
+    private boolean maybePlaceholder;
 
     /**
      * @param lineBreak when not null, the part has a line limit (7bit/8bit): a replaced
@@ -264,7 +266,8 @@ public final class HtmlRewriter {
 
     private void replaceHref(int nameStart, int vs, int ve) {
         String url = urlOf(vs, ve);
-        if (url.isEmpty() || url.charAt(0) == '#' || url.indexOf('\uFFFD') >= 0 || LinkPolicy.placeholder(url)) {
+        if (url.isEmpty() || url.charAt(0) == '#' || url.indexOf('\uFFFD') >= 0
+                || (maybePlaceholder && LinkPolicy.placeholder(url))) {
             return;
         }
         boolean resolved = false;
@@ -290,7 +293,9 @@ public final class HtmlRewriter {
         if (!session.appendTracked(url, out)) {
             return;
         }
-        HtmlCharacterReferences.escapeAttributeFrom(out, valueOut);
+        if (!session.trackedUrlsAttributeSafe()) {
+            HtmlCharacterReferences.escapeAttributeFrom(out, valueOut);
+        }
         if (lineBreak != null && nameStart > 0 && isSpace(src.charAt(nameStart - 1))
                 && column + (vs - nameStart) + (out.length() - valueOut) > TransferEncoding.MAX_LINE_OCTETS - 80) {
             out.insert(nameOut, lineBreak); // white space between attributes may be any white space
@@ -304,19 +309,56 @@ public final class HtmlRewriter {
         // trim or drop; only character references (&amp; in query strings) need decoding
         int outside = 0;
         int ampersand = 0;
+        int marks = 0;
+        byte[] markFirst = LinkPolicy.MARK_FIRST_TABLE;
         for (int i = vs; i < ve; i++) {
             char c = src.charAt(i);
             // no branches: negative when c is outside 0x21-0x7e, resp. when c is '&'
             outside |= (c - 0x21) | (0x7e - c);
             ampersand |= (c ^ '&') - 1;
+            marks |= markFirst[c & 0x7f];
         }
         boolean plain = outside >= 0;
         boolean reference = ampersand < 0;
         if (plain && !reference) {
+            // the value is the URL: when no character can start a placeholder mark, it is none
+            maybePlaceholder = marks != 0;
             return src.substring(vs, ve);
+        }
+        if (plain) {
+            // nearly always only &amp; in a query string: decoded here, the value stays printable
+            // ASCII and keeps the characters, marks included, that the scan above saw
+            StringBuilder decoded = scratch();
+            int from = vs;
+            int amp = src.indexOf('&', vs);
+            while (amp >= 0 && amp < ve && ve - amp >= 5 && src.startsWith("amp;", amp + 1)) {
+                decoded.append(src, from, amp).append('&');
+                from = amp + 5;
+                amp = src.indexOf('&', from);
+            }
+            if (amp < 0 || amp >= ve) {
+                maybePlaceholder = marks != 0;
+                return decoded.append(src, from, ve).toString();
+            }
         }
         String value = plain ? HtmlCharacterReferences.decode(src, vs, ve, scratch())
                 : HtmlCharacterReferences.decode(charset.unicode(src.substring(vs, ve)));
+        if (plain) {
+            // nearly always only &amp; in a query string: when the decoded value is printable
+            // ASCII too, it has nothing to trim or drop, and one scan finds any mark's start
+            outside = 0;
+            marks = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                outside |= (c - 0x21) | (0x7e - c);
+                marks |= markFirst[c & 0x7f];
+            }
+            if (outside >= 0) {
+                maybePlaceholder = marks != 0;
+                return value;
+            }
+        }
+        maybePlaceholder = true;
         // URL parsing strips leading/trailing C0 controls and spaces and drops tabs and line
         // breaks anywhere (WHATWG URL §4.4): what a client follows is what gets signed
         int start = 0;

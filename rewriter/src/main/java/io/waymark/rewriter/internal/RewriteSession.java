@@ -74,6 +74,11 @@ public final class RewriteSession {
         return true;
     }
 
+    /** Whether the URLs {@link #appendTracked} appends never need attribute escaping ({@link LinkSigner#attributeSafe}). */
+    public boolean trackedUrlsAttributeSafe() {
+        return signer.attributeSafe();
+    }
+
     /** The open pixel URL (one token per message, shared by its HTML parts). */
     public String pixel() {
         if (pixelUrl == null) {

@@ -35,7 +35,7 @@ public final class TokenMac {
      */
     public void writeTag(KeyId id, SecretKey key, byte[] message, int length) {
         byte[] full = scratch.get();
-        PrecomputedHmac mac = macs.get().computeIfAbsent(id, k -> pads(key));
+        PrecomputedHmac mac = macFor(id, key);
         mac.update(message, 0, length);
         mac.finish(full, 0);
         System.arraycopy(full, 0, message, length, TokenLayout.TAG_BYTES);
@@ -49,11 +49,22 @@ public final class TokenMac {
     }
 
     private void hmac(KeyId id, SecretKey key, byte[] host, byte[] payload, int length, byte[] out) {
-        PrecomputedHmac mac = macs.get().computeIfAbsent(id, k -> pads(key));
+        PrecomputedHmac mac = macFor(id, key);
         mac.update((byte) host.length);
         mac.update(host, 0, host.length);
         mac.update(payload, 0, length);
         mac.finish(out, 0);
+    }
+
+    /** This thread's HMAC for {@code id}; a get, not computeIfAbsent, which would allocate its capturing lambda per call. */
+    private PrecomputedHmac macFor(KeyId id, SecretKey key) {
+        Map<KeyId, PrecomputedHmac> perKey = macs.get();
+        PrecomputedHmac mac = perKey.get(id);
+        if (mac == null) {
+            mac = pads(key);
+            perKey.put(id, mac);
+        }
+        return mac;
     }
 
     private static PrecomputedHmac pads(SecretKey key) {

@@ -40,9 +40,9 @@ class PackedUrlCacheTest {
 
     @Test
     void urlsSharingAFrontSetEachGetTheirOwnPacking() {
-        // Given a cache whose front table is a single set of two ways
+        // Given a cache whose front table is a single set
         PackedUrlCache cache = new PackedUrlCache(1, 512, Runnable::run);
-        List<String> urls = List.of(URL, URL + "&page=2", URL + "&page=3", URL + "&page=4");
+        List<String> urls = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> URL + "&page=" + i).toList();
 
         // When more URLs than ways take turns in that set
         for (int round = 0; round < 3; round++) {
