@@ -50,7 +50,7 @@ public final class RewriteCommand implements Callable<Integer> {
     @Option(names = "--text", description = "Also rewrite bare URLs in text/plain parts.")
     boolean text;
 
-    @Option(names = "--key-file", description = "Token keys (id:BASE64 lines); default WAYMARK_TOKEN_KEYS(_FILE).")
+    @Option(names = "--key-file", description = "Token keys (id:BASE64 lines); default WAYMARK_TOKEN_KEYS(_FILE), else the local stack's keys (.waymark/keys.properties).")
     Path keyFile;
 
     @Option(names = "--message-id", description = "Message id in the tokens (default: the Message-ID header).")

@@ -43,7 +43,7 @@ public final class TokenCommand {
         @Option(names = "--host", description = "Tracking host the token was made for (taken from a link).")
         String host;
 
-        @Option(names = "--key-file", description = "Token keys (id:BASE64 lines); default WAYMARK_TOKEN_KEYS(_FILE).")
+        @Option(names = "--key-file", description = "Token keys (id:BASE64 lines); default WAYMARK_TOKEN_KEYS(_FILE), else the local stack's keys (.waymark/keys.properties).")
         Path keyFile;
 
         @Override
