@@ -55,6 +55,8 @@ public final class SpoolLog implements AutoCloseable {
     private long corrupt;
 
     // appender state
+    private final ByteBuffer writeBuffer = ByteBuffer.allocate(64 << 10); // reused by every append
+    private final CRC32C appendCrc = new CRC32C();
     private FileChannel writer;
     private long writerBase;
     private long writerSize;
@@ -202,7 +204,7 @@ public final class SpoolLog implements AutoCloseable {
      * many were taken: the first ones up to the disk quota.
      */
     public int append(java.util.List<byte[]> payloads) throws IOException {
-        ByteBuffer pending = ByteBuffer.allocate(64 << 10);
+        ByteBuffer pending = writeBuffer.clear();
         int taken = 0;
         for (byte[] payload : payloads) {
             int length = 8 + payload.length;
@@ -219,14 +221,14 @@ public final class SpoolLog implements AutoCloseable {
             if (pending.remaining() < recordBytes) {
                 pending = flush(pending);
                 if (pending.capacity() < recordBytes) {
-                    pending = ByteBuffer.allocate((int) recordBytes);
+                    pending = ByteBuffer.allocate((int) recordBytes); // one oversized record; not kept
                 }
             }
             int start = pending.position();
             pending.putInt(length).putInt(0).putLong(nextAppend).put(payload);
-            CRC32C crc = new CRC32C();
-            crc.update(pending.array(), start + 8, length);
-            pending.putInt(start + 4, (int) crc.getValue());
+            appendCrc.reset();
+            appendCrc.update(pending.array(), start + 8, length);
+            pending.putInt(start + 4, (int) appendCrc.getValue());
             nextAppend++;
             taken++;
         }
