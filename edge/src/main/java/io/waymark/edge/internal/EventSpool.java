@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -57,7 +59,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
     private record Pending(TrackingEvent event, String botReason) { }
 
     /** Records just appended, in sequence order from {@code first}, and the log position after them. */
-    private record Appended(long first, String[] keys, String[] botReasons, byte[][] values, SpoolLog.Position end) { }
+    private record Appended(long first, SpoolRecord[] records, SpoolLog.Position end) { }
 
     private final SpoolLog log;
     private final Topic<String, TrackingEvent> topic;
@@ -65,8 +67,8 @@ public final class EventSpool implements EventSink, AutoCloseable {
     private final long fsyncNanos;
     private final EdgeMetrics metrics;
     private final BlockingQueue<Pending> queue;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Appended> handoff = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger handoffEvents = new java.util.concurrent.atomic.AtomicInteger();
+    private final ConcurrentLinkedQueue<Appended> handoff = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handoffEvents = new AtomicInteger();
     private final Thread appender;
     private final Thread forwarder;
     private volatile boolean running = true;
@@ -142,22 +144,19 @@ public final class EventSpool implements EventSink, AutoCloseable {
                     batch.add(first);
                     queue.drainTo(batch, 1023);
                     List<byte[]> payloads = new ArrayList<>(batch.size());
-                    String[] keys = new String[batch.size()];
-                    String[] reasons = new String[batch.size()];
-                    byte[][] values = new byte[batch.size()][];
+                    SpoolRecord[] records = new SpoolRecord[batch.size()];
                     for (int i = 0; i < batch.size(); i++) {
                         Pending p = batch.get(i);
-                        keys[i] = p.event().getMessageId();
-                        reasons[i] = p.botReason();
-                        values[i] = topic.valueSerde().serializer().serialize(topic.name(), p.event());
-                        payloads.add(new SpoolRecord(keys[i], reasons[i], values[i]).encode());
+                        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), p.event());
+                        records[i] = new SpoolRecord(p.event().getMessageId(), p.botReason(), value);
+                        payloads.add(records[i].encode());
                     }
                     long firstSequence = log.nextSequence();
                     int taken = log.append(payloads);
                     int rejected = batch.size() - taken;
                     if (taken > 0 && handoffEvents.get() + taken <= HANDOFF_EVENTS) {
                         handoffEvents.addAndGet(taken);
-                        handoff.add(new Appended(firstSequence, keys, reasons, values, log.appendPosition()));
+                        handoff.add(new Appended(firstSequence, records, log.appendPosition()));
                     }
                     metrics.spool("appended", taken);
                     if (rejected > 0) {
@@ -209,8 +208,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
                         }
                     }
                     if (entry != null) {
-                        SpoolRecord record = SpoolRecord.decode(entry.payload());
-                        send(entry.sequence(), record.key(), record.botReason(), record.value());
+                        send(entry.sequence(), SpoolRecord.decode(entry.payload()));
                         emptyRounds = 0;
                     } else if (emptyRounds < 50) {
                         // Busy: look again after one append window, unwoken.
@@ -258,7 +256,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
             long next = log.nextRead();
             if (batch.end().nextSequence() <= next) {
                 handoff.poll();
-                handoffEvents.addAndGet(-batch.keys().length);
+                handoffEvents.addAndGet(-batch.records().length);
                 continue;
             }
             if (batch.first() > next) {
@@ -270,19 +268,19 @@ public final class EventSpool implements EventSink, AutoCloseable {
                 }
             }
             handoff.poll();
-            handoffEvents.addAndGet(-batch.keys().length);
+            handoffEvents.addAndGet(-batch.records().length);
             log.skipTo(batch.end());
-            for (int i = (int) (next - batch.first()); i < batch.keys().length; i++) {
-                send(batch.first() + i, batch.keys()[i], batch.botReasons()[i], batch.values()[i]);
+            for (int i = (int) (next - batch.first()); i < batch.records().length; i++) {
+                send(batch.first() + i, batch.records()[i]);
             }
             return true;
         }
     }
 
-    private void send(long sequence, String key, String botReason, byte[] value) {
+    private void send(long sequence, SpoolRecord record) {
         RecordHeaders headers = new RecordHeaders();
-        if (botReason != null) {
-            headers.add(BOT_REASON_HEADER, botReason.getBytes(StandardCharsets.UTF_8));
+        if (record.botReason() != null) {
+            headers.add(BOT_REASON_HEADER, record.botReason().getBytes(StandardCharsets.UTF_8));
         }
         synchronized (this) {
             inFlight.add(sequence);
@@ -290,7 +288,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
             outstanding++;
         }
         try {
-            producer.send(new ProducerRecord<>(topic.name(), null, key, value, headers),
+            producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(), headers),
                     (metadata, error) -> acknowledged(sequence, error));
         } catch (RuntimeException e) {
             acknowledged(sequence, e);

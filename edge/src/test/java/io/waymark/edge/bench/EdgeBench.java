@@ -95,20 +95,10 @@ public final class EdgeBench {
                     TestPki.Leaf leaf = pki.issue(host(i));
                     if (nginxCerts) {
                         // The peer for 100,000 hosts: nginx loading each host's files at its handshake.
-                        Files.writeString(certs.resolve(host(i) + ".pem"), leaf.chainPem());
-                        try (var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
-                                Files.newBufferedWriter(certs.resolve(host(i) + ".key")))) {
-                            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
-                                    leaf.keyPair().getPrivate(), null));
-                        }
+                        writePem(leaf, certs.resolve(host(i) + ".pem"), certs.resolve(host(i) + ".key"));
                     }
                     if (i == 0) {
-                        Files.writeString(dir.resolve("h0-chain.pem"), leaf.chainPem());
-                        try (var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(
-                                Files.newBufferedWriter(dir.resolve("h0-key.pem")))) {
-                            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
-                                    leaf.keyPair().getPrivate(), null));
-                        }
+                        writePem(leaf, dir.resolve("h0-chain.pem"), dir.resolve("h0-key.pem"));
                     }
                     producer.send(new ProducerRecord<>(topics.certificates().name(), host(i),
                             CertificateRecords.of(host(i), leaf, sealer, 1)));
@@ -161,6 +151,14 @@ public final class EdgeBench {
             kafka.close();
         }));
         Thread.currentThread().join();
+    }
+
+    /** Writes {@code leaf}'s chain and its PKCS#8 private key as PEM files, for nginx. */
+    private static void writePem(TestPki.Leaf leaf, Path chain, Path key) throws java.io.IOException {
+        Files.writeString(chain, leaf.chainPem());
+        try (var pem = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(key))) {
+            pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(leaf.keyPair().getPrivate(), null));
+        }
     }
 
     /**
