@@ -55,7 +55,9 @@ public final class TrackingTokenCodec {
     private final KeyRing ring;
     private final TokenMac mac = new TokenMac();
     // Eviction runs on the calling thread: it is cheap, and a codec then starts no work elsewhere.
-    private final PackedUrlCache urls = new PackedUrlCache(CACHED_URLS, MAX_CACHED_URL_CHARS, Runnable::run);
+    // Only URLs a token may carry are packed and kept, so a hit needs no second check.
+    private final PackedUrlCache urls = new PackedUrlCache(CACHED_URLS, MAX_CACHED_URL_CHARS, Runnable::run,
+            TrackingTokenCodec::checkAndPack);
 
     /** A codec over {@code ring}, which must be a {@link KeyPurpose#TOKEN} ring. */
     public TrackingTokenCodec(KeyRing ring) {
@@ -86,9 +88,20 @@ public final class TrackingTokenCodec {
                 sendingDomain, trackingHost);
     }
 
-    /** The packed form of {@code url}, from the memo of recently packed URLs. */
+    /**
+     * The packed form of {@code url}, from the memo of recently packed URLs. Only URLs that pass
+     * {@link TrackingToken#checkUrl} are packed or kept, so a hit is a URL that passed before: the
+     * signer's hot path scans each URL once (to hash it), not twice.
+     *
+     * @throws IllegalArgumentException when a token may not carry {@code url}, as {@link TrackingToken#checkUrl}
+     */
     UrlPacking.Packed packUrl(String url) {
         return urls.pack(url);
+    }
+
+    private static UrlPacking.Packed checkAndPack(String url) {
+        TrackingToken.checkUrl(url);
+        return UrlPacking.pack(url);
     }
 
     /**

@@ -54,6 +54,26 @@ class MessageTokenSignerTest {
     }
 
     @Test
+    void aRefusedUrlIsRefusedEveryTimeEvenAfterValidUrlsAroundItWereCached() throws Exception {
+        // Given URLs signed once, so they are in the codec's memo of packed URLs
+        MessageTokenSigner signer = codec.forMessage("m-1", RECIPIENT, DOMAIN, HOST);
+        String bad = "https://shop.example/a\r\nLocation: https://evil.example/";
+        signer.click(1, "https://shop.example/a");
+        assertThatThrownBy(() -> signer.click(2, bad)).isInstanceOf(IllegalArgumentException.class);
+
+        // When the same URLs come again, on this signer and on another message's
+        MessageTokenSigner other = codec.forMessage("m-2", RECIPIENT, DOMAIN, HOST);
+
+        // Then the refused one is still checked, not taken from the memo
+        assertThatThrownBy(() -> signer.click(3, bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control character");
+        assertThatThrownBy(() -> other.appendClick(1, bad, new StringBuilder()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> other.click(1, "ftp://shop.example/a")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(codec.decode(other.click(1, "https://shop.example/a"), HOST).url()).isEqualTo("https://shop.example/a");
+    }
+
+    @Test
     void appendClickWritesExactlyTheTextOfClickAndNothingWhenRefused() {
         // Given one signer, and a builder that already holds part of a message
         MessageTokenSigner signer = codec.forMessage(MESSAGE, RECIPIENT, DOMAIN, HOST);

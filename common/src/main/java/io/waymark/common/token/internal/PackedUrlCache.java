@@ -3,6 +3,7 @@ package io.waymark.common.token.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Bounded memo of {@link UrlPacking#pack} results. Packing a URL means a level-9 deflate attempt
@@ -27,12 +28,17 @@ import java.util.concurrent.Executor;
  * Caffeine (size-bounded, frequency-aware eviction) keeps a campaign's URLs when a flood of unique
  * ones overwrites front slots. Front slots hold immutable entries and are written without locks:
  * a lost race only costs a later miss.
+ *
+ * <p>Every URL goes through the packer before it is stored, and a URL the packer refuses (it
+ * throws) is never stored; so when the packer also checks what the URL may contain, a hit is a
+ * URL that was checked before, and the caller need not scan it again.
  */
 public final class PackedUrlCache {
 
     private static final int MAX_FRONT_SLOTS = 16_384;
 
     private final Cache<String, UrlPacking.Packed> cache;
+    private final Function<String, UrlPacking.Packed> packer;
     private final int maxUrlChars;
     private static final int WAYS = 8;
 
@@ -47,6 +53,16 @@ public final class PackedUrlCache {
      * @param executor    runs Caffeine's maintenance (eviction); {@code Runnable::run} in tests
      */
     public PackedUrlCache(int maxEntries, int maxUrlChars, Executor executor) {
+        this(maxEntries, maxUrlChars, executor, UrlPacking::pack);
+    }
+
+    /**
+     * As {@link #PackedUrlCache(int, int, Executor)}, packing with {@code packer}: a URL it
+     * refuses with an exception is not stored, and the exception reaches the caller of {@link #pack}.
+     */
+    public PackedUrlCache(int maxEntries, int maxUrlChars, Executor executor,
+                          Function<String, UrlPacking.Packed> packer) {
+        this.packer = java.util.Objects.requireNonNull(packer, "packer");
         if (maxEntries < 0 || maxUrlChars < 0) {
             throw new IllegalArgumentException("maxEntries and maxUrlChars must be >= 0");
         }
@@ -59,13 +75,13 @@ public final class PackedUrlCache {
         this.setMask = slots / WAYS - 1;
     }
 
-    /** {@link UrlPacking#pack(String)} of {@code url}, from the cache when present. */
+    /** The packer's result for {@code url}, from the cache when present. */
     public UrlPacking.Packed pack(String url) {
         if (url.length() > maxUrlChars) {
-            return UrlPacking.pack(url);
+            return packer.apply(url);
         }
         if (front.length == 0) {
-            return cache.get(url, UrlPacking::pack);
+            return cache.get(url, packer);
         }
         int hash = quickHash(url);
         int first = (hash & setMask) * WAYS;
@@ -82,7 +98,7 @@ public final class PackedUrlCache {
                 free = slot;
             }
         }
-        UrlPacking.Packed packed = cache.get(url, UrlPacking::pack);
+        UrlPacking.Packed packed = cache.get(url, packer);
         int slot = free >= 0 ? free : first + (hash >>> 29);
         front[slot] = new Entry(url, packed);
         frontHashes[slot] = hash;

@@ -58,6 +58,31 @@ class PackedUrlCacheTest {
     }
 
     @Test
+    void aUrlThePackerRefusesIsNeverStoredAndIsRefusedEachTime() {
+        // Given a packer that refuses URLs with a space, and counts its calls
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PackedUrlCache cache = new PackedUrlCache(10, 512, Runnable::run, url -> {
+            calls.incrementAndGet();
+            if (url.indexOf(' ') >= 0) {
+                throw new IllegalArgumentException("space in " + url);
+            }
+            return UrlPacking.pack(url);
+        });
+
+        // When
+        cache.pack(URL);
+        cache.pack(URL);
+        for (int i = 0; i < 3; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.pack(URL + " x"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("space");
+        }
+
+        // Then the good URL was packed once, the refused one asked about every time, never stored
+        assertThat(calls.get()).isEqualTo(1 + 3);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
     void urlsLongerThanTheCapArePackedButNotStored() {
         // Given
         PackedUrlCache cache = new PackedUrlCache(100, URL.length() - 1, Runnable::run);

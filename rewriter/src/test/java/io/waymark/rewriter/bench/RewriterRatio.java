@@ -1,0 +1,132 @@
+package io.waymark.rewriter.bench;
+
+import io.waymark.rewriter.RewriteException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Paired measurement of {@link RewriterBenchmark#waymarkHtml} against its peer
+ * {@link RewriterBenchmark#jsoupParseSerialize}. Each runs in its own JVM (as in a JMH fork:
+ * sharing one would let one's profile and garbage slow the other), and the two take turns of a
+ * fixed time, one JVM idle and blocked while the other runs; each round's ratio is the waymark
+ * turn against the mean of the jsoup turns either side of it. This machine has a slow mode that
+ * lasts from seconds to minutes and hits whichever benchmark runs then; JMH runs one benchmark's
+ * iterations after the other's, so a mode change between them skews its ratio, while neighbouring
+ * turns of half a second see the same mode. Prints each round and the median, minimum and
+ * maximum ratio.
+ *
+ * <p>{@code ./mvnw -B -o -pl rewriter -Pbench test -Dbench.main=io.waymark.rewriter.bench.RewriterRatio -Djmh.args="ROUNDS MILLIS"}
+ */
+public final class RewriterRatio {
+
+    private static final int WARM_UP_TURNS = 10;
+    private static final long WARM_UP_MILLIS = 1000;
+
+    private RewriterRatio() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("turns")) {
+            takeTurns(args[1]);
+            return;
+        }
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        long millis = args.length > 1 ? Long.parseLong(args[1]) : 500;
+        try (Side waymark = new Side("waymarkHtml"); Side jsoup = new Side("jsoupParseSerialize")) {
+            for (int i = 0; i < WARM_UP_TURNS; i++) {
+                waymark.turn(WARM_UP_MILLIS);
+                jsoup.turn(WARM_UP_MILLIS);
+            }
+            List<Double> ratios = new ArrayList<>();
+            double previousJsoup = jsoup.turn(millis);
+            for (int round = 1; round <= rounds; round++) {
+                double w = waymark.turn(millis);
+                double j = jsoup.turn(millis);
+                double ratio = w / ((previousJsoup + j) / 2);
+                ratios.add(ratio);
+                System.out.printf("round %2d: waymarkHtml %7.1f ops/s, jsoupParseSerialize %6.1f ops/s, ratio %.2f%n",
+                        round, w, j, ratio);
+                previousJsoup = j;
+            }
+            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("ratio over %d rounds: median %.2f, min %.2f, max %.2f, rounds >= 5.0: %d%n",
+                    sorted.length, median(sorted), sorted[0], sorted[sorted.length - 1],
+                    Arrays.stream(sorted).filter(r -> r >= 5.0).count());
+        }
+    }
+
+    /** One benchmark in a child JVM that runs a turn per line on its standard input. */
+    private static final class Side implements AutoCloseable {
+        private final Process process;
+        private final Writer commands;
+        private final BufferedReader results;
+
+        Side(String benchmark) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    RewriterRatio.class.getName(), "turns", benchmark)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            commands = process.outputWriter(StandardCharsets.UTF_8);
+            results = process.inputReader(StandardCharsets.UTF_8);
+        }
+
+        /** Runs the benchmark for about {@code millis} and returns its operations per second. */
+        double turn(long millis) throws IOException {
+            commands.write(millis + "\n");
+            commands.flush();
+            String line = results.readLine();
+            if (line == null) {
+                throw new IOException("benchmark JVM ended");
+            }
+            return Double.parseDouble(line);
+        }
+
+        @Override
+        public void close() throws Exception {
+            commands.close();
+            process.waitFor();
+        }
+    }
+
+    /** The child: reads a turn's length per line, answers the rate; ends at end of input. */
+    private static void takeTurns(String benchmark) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(System.err); // set-up chatter must not be read as a rate
+        RewriterBenchmark bench = new RewriterBenchmark();
+        bench.setUp();
+        Blackhole bh = new Blackhole(
+                "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            long nanos = Long.parseLong(line.trim()) * 1_000_000L;
+            long start = System.nanoTime();
+            long ops = 0;
+            long elapsed;
+            do {
+                if (benchmark.equals("waymarkHtml")) {
+                    bench.waymarkHtml(bh);
+                } else {
+                    bench.jsoupParseSerialize(bh);
+                }
+                ops++;
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < nanos);
+            out.println(ops * 1e9 / elapsed);
+            out.flush();
+        }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
