@@ -75,6 +75,32 @@ public final class Hostname implements Comparable<Hostname> {
     }
 
     /**
+     * This name without its first {@code count} labels: {@code email.shop.example} without one is
+     * {@code shop.example}. Equal to {@link #parse} of that text, without parsing it again: every
+     * label was checked when this name was, and the last label, which decides the numeric rule,
+     * is the same.
+     *
+     * @throws IllegalArgumentException when fewer than two labels would be left, or {@code count} is negative
+     */
+    public Hostname withoutLeadingLabels(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count " + count + " is negative");
+        }
+        int start = 0;
+        for (int i = 0; i < count; i++) {
+            int dot = ascii.indexOf('.', start);
+            if (dot < 0) {
+                throw new IllegalArgumentException(ascii + " has fewer than " + (count + 2) + " labels");
+            }
+            start = dot + 1;
+        }
+        if (ascii.indexOf('.', start) < 0) {
+            throw new IllegalArgumentException(ascii + " has fewer than " + (count + 2) + " labels");
+        }
+        return count == 0 ? this : new Hostname(ascii.substring(start));
+    }
+
+    /**
      * True when this name is a strict subdomain of {@code parent}: {@code a.example.com} is a
      * subdomain of {@code example.com}; {@code example.com} is not a subdomain of itself and
      * {@code badexample.com} is not one of {@code example.com}.

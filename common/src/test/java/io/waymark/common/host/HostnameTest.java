@@ -125,4 +125,20 @@ class HostnameTest {
     void ordersByAsciiForm() {
         assertThat(Hostname.parse("b.example").compareTo(Hostname.parse("a.example"))).isPositive();
     }
+
+    @Test
+    void droppingLeadingLabelsGivesWhatParsingTheRestGives() {
+        // Given
+        Hostname host = Hostname.parse("a.email.xn--bcher-kva.example");
+
+        // When / Then
+        assertThat(host.withoutLeadingLabels(0)).isSameAs(host);
+        assertThat(host.withoutLeadingLabels(1)).isEqualTo(Hostname.parse("email.xn--bcher-kva.example"));
+        assertThat(host.withoutLeadingLabels(2)).isEqualTo(Hostname.parse("bücher.example"));
+        assertThat(host.withoutLeadingLabels(2).ascii()).isEqualTo("xn--bcher-kva.example");
+        assertThatThrownBy(() -> host.withoutLeadingLabels(3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fewer than 5 labels");
+        assertThatThrownBy(() -> host.withoutLeadingLabels(7)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> host.withoutLeadingLabels(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -63,6 +63,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
 
     private final SpoolLog log;
     private final Topic<String, TrackingEvent> topic;
+    private final TrackingEventEncoder encoder; // appender thread only
     private final Producer<String, byte[]> producer;
     private final long fsyncNanos;
     private final EdgeMetrics metrics;
@@ -84,6 +85,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
                       Duration fsyncInterval, int queueCapacity, EdgeMetrics metrics) {
         this.log = log;
         this.topic = topic;
+        this.encoder = TrackingEventEncoder.forTopic(topic);
         this.producer = producer;
         this.fsyncNanos = fsyncInterval.toNanos();
         this.metrics = metrics;
@@ -147,7 +149,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
                     SpoolRecord[] records = new SpoolRecord[batch.size()];
                     for (int i = 0; i < batch.size(); i++) {
                         Pending p = batch.get(i);
-                        byte[] value = topic.valueSerde().serializer().serialize(topic.name(), p.event());
+                        byte[] value = encoder.encode(p.event());
                         records[i] = new SpoolRecord(p.event().getMessageId(), p.botReason(), value);
                         payloads.add(records[i].encode());
                     }

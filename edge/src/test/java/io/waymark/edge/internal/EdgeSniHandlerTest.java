@@ -81,5 +81,7 @@ class EdgeSniHandlerTest {
         assertThat(serverHello).isNotNull();
         assertThat(serverHello.getByte(0)).isEqualTo((byte) 0x16);
         assertThat(metrics.count("certificates", "outcome", "opened")).isEqualTo(1);
+        serverHello.release();
+        server.finishAndReleaseAll();
     }
 }
