@@ -90,7 +90,7 @@ public final class EdgeService implements Service {
                 new ConnectionLimitHandler(config.maxConnections(), edgeMetrics),
                 store,
                 new AcmeChallengeHandler(challengeStore, edgeMetrics),
-                new TrackingHandler(codec, eventSpool, new ClientAddressPolicy(config.trustedProxies()),
+                new TrackingHandler(codec, eventSpool, new ClientAddressPolicy(config.trustedProxies(), config.proxyProtocol()),
                         new BotClassifier(config.scannerUserAgents(), config.privacyProxyRanges()),
                         config.nodeName(), Clock.systemUTC(), edgeMetrics),
                 new HttpRequestGuardHandler(edgeMetrics),

@@ -20,9 +20,20 @@ import java.util.List;
 public final class ClientAddressPolicy {
 
     private final List<CidrBlock> trustedProxies;
+    private final boolean proxyProtocol;
 
+    /** A policy that also reads the PROXY protocol source address a connection may carry. */
     public ClientAddressPolicy(List<CidrBlock> trustedProxies) {
+        this(trustedProxies, true);
+    }
+
+    /**
+     * @param proxyProtocol whether connections may carry a PROXY protocol source address
+     *                      ({@code edge.proxy-protocol}); without it none is looked for per request
+     */
+    public ClientAddressPolicy(List<CidrBlock> trustedProxies, boolean proxyProtocol) {
         this.trustedProxies = List.copyOf(trustedProxies);
+        this.proxyProtocol = proxyProtocol;
     }
 
     /** The client address of {@code request} on {@code channel} (HTTP/2 streams use the connection). */
@@ -30,7 +41,7 @@ public final class ClientAddressPolicy {
         Channel connection = StreamChannels.connection(channel);
         // A trusted PROXY header (checked at the first bytes of the connection) names the peer
         // the load balancer saw; X-Forwarded-For is then read as if that peer had connected.
-        InetAddress peer = ProxyProtocolHandler.proxiedClient(connection);
+        InetAddress peer = proxyProtocol ? ProxyProtocolHandler.proxiedClient(connection) : null;
         if (peer == null) {
             SocketAddress remote = connection.remoteAddress();
             peer = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;

@@ -49,7 +49,11 @@ public final class EdgeChannelInitializer extends ChannelInitializer<SocketChann
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline p = channel.pipeline();
         p.addLast("limit", shared.connectionLimit());
-        p.addLast("idle", new IdleStateHandler(shared.readTimeoutMillis(), 0, shared.idleTimeoutMillis(), TimeUnit.MILLISECONDS));
+        // Reads only: the edge writes nothing but answers, so a connection idle both ways is one
+        // that sends nothing, and the shorter timeout decides. Watching writes too (all-idle)
+        // would hang a listener on every response's promise.
+        long idleMillis = Math.min(shared.readTimeoutMillis(), shared.idleTimeoutMillis());
+        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
         if (shared.proxyProtocol()) {
             // Before TLS: the PROXY header precedes the ClientHello on the wire.
             p.addLast("proxy", new ProxyProtocolHandler(shared.proxySources(), shared.metrics()));

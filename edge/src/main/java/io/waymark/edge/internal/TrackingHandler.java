@@ -122,7 +122,7 @@ public final class TrackingHandler extends ChannelInboundHandlerAdapter {
             FullHttpResponse response = HttpResponder.response(HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER,
                     HttpResponder.TEXT_PLAIN);
             response.headers()
-                    .set(HttpHeaderNames.LOCATION, token.url())
+                    .set(HttpHeaderNames.LOCATION, RedirectLocation.of(token.url()))
                     .set(REFERRER_POLICY, NO_REFERRER);
             HttpResponder.send(ctx, request, response, false);
         } else {

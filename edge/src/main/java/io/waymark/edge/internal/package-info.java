@@ -14,8 +14,8 @@
  * </pre>
  * <ul>
  * <li>{@link io.waymark.edge.internal.ConnectionLimitHandler} closes connections over the cap
- *     before any TLS work; {@code IdleStateHandler} closes connections that stop sending (read
- *     timeout) or sit idle (idle timeout).</li>
+ *     before any TLS work; {@code IdleStateHandler} closes connections that stop sending for the
+ *     shorter of the read and idle timeouts (reads only: the edge writes nothing but answers).</li>
  * <li>{@link io.waymark.edge.internal.EdgeSniHandler} is Netty's {@code SniHandler} over
  *     {@link io.waymark.edge.internal.CertificateStore}, an {@code AsyncMapping}: a host whose
  *     context is cached completes on the event loop; a cold host's sealed key is opened and its

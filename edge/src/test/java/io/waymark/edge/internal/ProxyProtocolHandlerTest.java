@@ -74,6 +74,9 @@ class ProxyProtocolHandlerTest {
         InetAddress client = policy.clientAddress(channel, request);
         assertThat(client).isEqualTo(InetAddress.getByName("203.0.113.77"));
         assertThat(ClientAddressPolicy.anonymise(client)).isEqualTo("203.0.113.0");
+        // a policy for an edge without PROXY protocol does not look for the header's address
+        assertThat(new ClientAddressPolicy(List.of(), false).clientAddress(channel, request))
+                .isEqualTo(InetAddress.getByName("10.1.2.3"));
         assertThat(channel.pipeline().get("proxy")).isNull();
         assertThat(channel.pipeline().get(ProxyProtocolHandler.ProxiedClientHandler.class)).isNull();
         assertThat(outcome("proxy_header")).isEqualTo(1.0);

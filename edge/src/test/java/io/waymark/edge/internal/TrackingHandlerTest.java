@@ -72,6 +72,23 @@ class TrackingHandlerTest {
     }
 
     @Test
+    void anInternationalUrlIsRedirectedAsAnAsciiUriAndRecordedAsSigned() {
+        // Given a link written as an IRI in the message
+        EmbeddedChannel channel = channel();
+        String iri = "https://bücher.example/café?q=中";
+        String token = codec.encode(TrackingToken.click("msg-1", RecipientDigest.of("ann@example.org"),
+                Hostname.parse("shop.example"), 1, iri), HOST);
+        // When
+        FullHttpResponse response = answer(channel, get("/c/" + token, "email.shop.example"));
+        // Then
+        assertThat(response.status().code()).isEqualTo(302);
+        assertThat(response.headers().get(HttpHeaderNames.LOCATION))
+                .isEqualTo("https://xn--bcher-kva.example/caf%C3%A9?q=%E4%B8%AD");
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.getUrl()).isEqualTo(iri));
+        response.release();
+    }
+
+    @Test
     void validClickRedirectsWithoutCachingOrReferrerAndPublishesOneEvent() {
         // Given
         EmbeddedChannel channel = channel();
