@@ -1,6 +1,7 @@
 package io.waymark.edge.internal;
 
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.concurrent.FastThreadLocal;
 
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -27,7 +28,13 @@ public final class BotClassifier {
      */
     private static final int VERDICT_CACHE_SIZE = 4096;
     private static final int MAX_CACHED_LENGTH = 512;
-    private final ThreadLocal<Map<String, Boolean>> verdicts = ThreadLocal.withInitial(HashMap::new);
+    // Netty's thread-local: an indexed slot on the event loops' threads, not a hash probe
+    private final FastThreadLocal<Map<String, Boolean>> verdicts = new FastThreadLocal<>() {
+        @Override
+        protected Map<String, Boolean> initialValue() {
+            return new HashMap<>();
+        }
+    };
 
     public BotClassifier(List<String> scannerUserAgents, List<CidrBlock> privacyProxyRanges) {
         this.signatures = scannerUserAgents.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();

@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -30,6 +32,13 @@ public final class HttpResponder {
     public static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
     private static final AsciiString NO_STORE = AsciiString.cached("no-store");
     private static final AsciiString ZERO = AsciiString.cached("0");
+    /**
+     * Response headers are not validated per response: every name is a constant and every value
+     * is a constant, a number or a redirect target that a verified token carries (no whitespace
+     * or control characters, checked when the token is read) made ASCII by {@link RedirectLocation}.
+     */
+    private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private HttpResponder() {
     }
@@ -46,7 +55,7 @@ public final class HttpResponder {
 
     /** A response with {@code body} and {@code contentType}, not cacheable. */
     public static FullHttpResponse response(HttpResponseStatus status, ByteBuf body, CharSequence contentType) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body, HEADERS, TRAILERS);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
@@ -69,7 +78,9 @@ public final class HttpResponder {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         } else {
-            ctx.writeAndFlush(response);
+            // nothing waits on this write: the void promise saves a promise and its completion
+            // per response; a failed write reaches exceptionCaught, which closes the connection
+            ctx.writeAndFlush(response, ctx.voidPromise());
         }
     }
 }

@@ -49,26 +49,49 @@ public final class TokenText {
             throw PayloadReader.malformed("impossible base64url length");
         }
         byte[] out = new byte[n * 3 / 4];
-        int acc = 0;
-        int bits = 0;
+        // Four characters make three bytes; a character outside the alphabet has value -1, which
+        // makes the OR of a block's values negative, so a block needs one test, not four.
+        int blocks = n / 4;
         int o = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            int v = c < 128 ? VALUES[c] : -1;
-            if (v < 0) {
+        int i = 0;
+        for (int b = 0; b < blocks; b++, i += 4) {
+            int v0 = value(text.charAt(i));
+            int v1 = value(text.charAt(i + 1));
+            int v2 = value(text.charAt(i + 2));
+            int v3 = value(text.charAt(i + 3));
+            if ((v0 | v1 | v2 | v3) < 0) {
                 throw PayloadReader.malformed("character outside the base64url alphabet");
             }
-            acc = (acc << 6) | v;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out[o++] = (byte) (acc >>> bits);
-                acc &= (1 << bits) - 1;
-            }
+            int bits = v0 << 18 | v1 << 12 | v2 << 6 | v3;
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            o += 3;
         }
-        if (acc != 0) {
-            throw PayloadReader.malformed("non-canonical base64url ending");
+        int rest = n - i; // 0, 2 or 3 characters: 0, 1 or 2 bytes
+        if (rest > 0) {
+            int acc = 0;
+            for (int k = 0; k < rest; k++) {
+                int v = value(text.charAt(i + k));
+                if (v < 0) {
+                    throw PayloadReader.malformed("character outside the base64url alphabet");
+                }
+                acc = acc << 6 | v;
+            }
+            int unused = rest == 2 ? 4 : 2;
+            if ((acc & ((1 << unused) - 1)) != 0) {
+                throw PayloadReader.malformed("non-canonical base64url ending");
+            }
+            acc >>>= unused;
+            if (rest == 3) {
+                out[o++] = (byte) (acc >> 8);
+            }
+            out[o] = (byte) acc;
         }
         return out;
+    }
+
+    private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
     }
 }
