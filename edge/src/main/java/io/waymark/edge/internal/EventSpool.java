@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -76,7 +75,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
     private volatile boolean forwarderIdle;
 
     // forwarder state, guarded by "this"
-    private final TreeSet<Long> inFlight = new TreeSet<>();
+    private final InFlightSequences inFlight = new InFlightSequences();
     private long sentUpTo = -1;
     private int outstanding;
     private boolean failed;
