@@ -120,6 +120,39 @@ class EdgeTrackingIT {
     }
 
     @Test
+    void aHeadAnswerCarriesNoBodySoTheNextAnswerOnTheConnectionIsIntact() throws Exception {
+        // Given a keep-alive connection and an open token (43-byte GIF for GET)
+        String open = edge.open(HOST, "m-keepalive");
+        try (Socket socket = new Socket("127.0.0.1", edge.httpPort())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // When HEAD, then GET of the same pixel on the same connection
+            out.write(("HEAD /o/" + open + " HTTP/1.1\r\nHost: " + HOST + "\r\nUser-Agent: Mozilla/5.0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            TlsClient.Response head = TlsClient.read(in, false);
+            out.write(("GET /o/" + open + " HTTP/1.1\r\nHost: " + HOST + "\r\nUser-Agent: Mozilla/5.0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            TlsClient.Response get = TlsClient.read(in, true);
+            // Then the HEAD announced the body and sent none: the GET's answer starts right after it
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.headers()).containsEntry("content-length", "43");
+            assertThat(get.status()).isEqualTo(200);
+            assertThat(get.body()).hasSize(43);
+            assertThat(get.headers()).containsEntry("content-type", "image/gif");
+        }
+        // both were recorded (the HEAD flagged as a machine), and no other event is left behind
+        List<TrackingEvent> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, TrackingEvent> r : edge.poll(Duration.ofMillis(200))) {
+                seen.add(r.value());
+            }
+            return seen.stream().filter(e -> e.getMessageId().equals("m-keepalive")).count() >= 2;
+        });
+        assertThat(seen).extracting(TrackingEvent::getMessageId).containsOnly("m-keepalive");
+        assertThat(seen).extracting(TrackingEvent::getBot).containsExactly(true, false);
+    }
+
+    @Test
     void openPixelAndHeadBotFlagOnThePlainHttpPort() throws Exception {
         // Given
         String open = edge.open(HOST, "m-open");

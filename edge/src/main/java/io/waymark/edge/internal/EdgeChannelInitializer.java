@@ -5,7 +5,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -69,9 +70,14 @@ public final class EdgeChannelInitializer extends ChannelInitializer<SocketChann
     private void addHttp1(ChannelPipeline p, boolean withChallenges) {
         RequestHeadTimeoutHandler headTimeout = new RequestHeadTimeoutHandler(shared.headerTimeoutMillis(), shared.metrics());
         p.addLast("headTimeout", headTimeout);
-        p.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+        // Decoder and encoder as two handlers rather than HttpServerCodec, whose combined handler
+        // adds a delegating hop to every read and write. What the codec adds, remembering request
+        // methods so a HEAD answer carries no body, the edge does itself: every answer is a full
+        // response with a Content-Length, and HttpResponder empties it for HEAD.
+        p.addLast("httpDecoder", new HttpRequestDecoder(new HttpDecoderConfig()
                 .setMaxInitialLineLength(shared.maxInitialLineBytes())
                 .setMaxHeaderSize(shared.maxHeaderBytes())));
+        p.addLast("httpEncoder", new HttpResponseEncoder());
         p.addLast("headReceived", headTimeout.headReceived());
         addRoutes(p, withChallenges);
     }

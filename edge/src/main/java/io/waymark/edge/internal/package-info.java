@@ -7,7 +7,7 @@
  *                                                                                │           per stream: Http2StreamFrameToHttpObjectCodec → routes
  *                                                                                └ http/1.1: http1 → routes
  * HTTP   limit → idle → [proxy] → http1 → HttpRequestGuardHandler → AcmeChallengeHandler → TrackingHandler → NotFoundHandler
- * http1  = RequestHeadTimeoutHandler → HttpServerCodec → (head received)
+ * http1  = RequestHeadTimeoutHandler → HttpRequestDecoder, HttpResponseEncoder → (head received)
  * routes = HttpRequestGuardHandler → TrackingHandler → NotFoundHandler
  * [proxy] = ProxyProtocolHandler, only with edge.proxy-protocol=true; becomes HAProxyMessageDecoder
  *           → (PROXY source address) for a trusted peer that sends a header, nothing otherwise
