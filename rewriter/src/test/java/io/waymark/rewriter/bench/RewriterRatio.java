@@ -17,7 +17,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Paired measurement of {@link RewriterBenchmark#waymarkHtml} against its peer
  * {@link RewriterBenchmark#jsoupParseSerialize}. Each runs in its own JVM (as in a JMH fork:
  * sharing one would let one's profile and garbage slow the other), and the two take turns of a
- * fixed time, one JVM idle and blocked while the other runs; each round's ratio is the waymark
+ * fixed time, one JVM idle and blocked while the other runs, each turn after one untimed
+ * operation (the other's turn leaves the caches cold); each round's ratio is the waymark
  * turn against the mean of the jsoup turns either side of it. This machine has a slow mode that
  * lasts from seconds to minutes and hits whichever benchmark runs then; JMH runs one benchmark's
  * iterations after the other's, so a mode change between them skews its ratio, while neighbouring
@@ -108,20 +109,26 @@ public final class RewriterRatio {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             long nanos = Long.parseLong(line.trim()) * 1_000_000L;
+            // one untimed operation first: the other JVM's turn left the caches cold for this one
+            run(bench, benchmark, bh);
             long start = System.nanoTime();
             long ops = 0;
             long elapsed;
             do {
-                if (benchmark.equals("waymarkHtml")) {
-                    bench.waymarkHtml(bh);
-                } else {
-                    bench.jsoupParseSerialize(bh);
-                }
+                run(bench, benchmark, bh);
                 ops++;
                 elapsed = System.nanoTime() - start;
             } while (elapsed < nanos);
             out.println(ops * 1e9 / elapsed);
             out.flush();
+        }
+    }
+
+    private static void run(RewriterBenchmark bench, String benchmark, Blackhole bh) throws RewriteException {
+        if (benchmark.equals("waymarkHtml")) {
+            bench.waymarkHtml(bh);
+        } else {
+            bench.jsoupParseSerialize(bh);
         }
     }
 
