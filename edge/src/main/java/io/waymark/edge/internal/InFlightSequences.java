@@ -11,15 +11,13 @@ final class InFlightSequences {
 
     private long[] acked = new long[64]; // bit i of the ring: sequence (base + offset) acknowledged
     private long base;                   // lowest sequence not known to be acknowledged
-    private long next;                   // one past the last sequence added
-    private boolean any;                 // whether anything was added since the last clear
+    private long next;                   // one past the last sequence added; == base: none in flight
 
     /** Adds {@code sequence}, which must be above every sequence added since the last {@link #clear}. */
     void add(long sequence) {
-        if (!any || base == next) {
+        if (base == next) {
             base = sequence;
             next = sequence;
-            any = true;
         } else if (sequence < next) {
             throw new IllegalArgumentException("sequence " + sequence + " is not above " + (next - 1));
         }
@@ -36,7 +34,7 @@ final class InFlightSequences {
 
     /** Marks {@code sequence} acknowledged; unknown sequences are ignored. */
     void remove(long sequence) {
-        if (!any || sequence < base || sequence >= next) {
+        if (sequence < base || sequence >= next) {
             return;
         }
         set(sequence);
@@ -48,7 +46,7 @@ final class InFlightSequences {
 
     /** True when every added sequence is acknowledged. */
     boolean isEmpty() {
-        return !any || base == next;
+        return base == next;
     }
 
     /** The lowest sequence not acknowledged; only when not {@link #isEmpty}. */
@@ -61,7 +59,6 @@ final class InFlightSequences {
 
     void clear() {
         java.util.Arrays.fill(acked, 0L);
-        any = false;
         base = 0;
         next = 0;
     }

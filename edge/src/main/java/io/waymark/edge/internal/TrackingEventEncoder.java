@@ -56,7 +56,8 @@ public final class TrackingEventEncoder {
         }
         boolean known = describe(schema).equals(KNOWN_FIELDS)
                 && schema.getField("kind").schema().getEnumSymbols().equals(KNOWN_KINDS);
-        boolean same = known && Arrays.equals(writeDirect(sample()), fallback.apply(sample()));
+        TrackingEvent sample = sample();
+        boolean same = known && Arrays.equals(writeDirect(sample), fallback.apply(sample));
         if (!same) {
             LOGGER.atWarn().addKeyValue("schema", schema.getFullName())
                     .log("the TrackingEvent schema is not the one the direct encoder knows; using the Avro serializer");

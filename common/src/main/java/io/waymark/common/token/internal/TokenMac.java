@@ -31,17 +31,10 @@ public final class TokenMac {
     /**
      * Writes the tag of {@code message[0, length)}, which already starts with the host length and
      * the host's ASCII name, to {@code message[length, length + TAG_BYTES)}: one contiguous update,
-     * no copies (the signing hot path of {@code MessageTokenSigner}).
-     */
-    public void writeTag(KeyId id, SecretKey key, byte[] message, int length) {
-        writeTag(macFor(id, key), scratch.get(), message, length);
-    }
-
-    /**
-     * As {@link #writeTag(KeyId, SecretKey, byte[], int)} with this thread's HMAC for the key and a
-     * {@link PrecomputedHmac#LENGTH}-byte scratch array that the caller got for this thread
-     * ({@link #threadMac}, {@link #threadScratch}): a signer that keeps them for the thread it runs
-     * on saves two thread-local and a map lookup per token.
+     * no copies (the signing hot path of {@code MessageTokenSigner}). {@code mac} and the
+     * {@link PrecomputedHmac#LENGTH}-byte {@code scratch} are the calling thread's
+     * ({@link #threadMac}, {@link #threadScratch}): a signer keeps them for the thread it runs on
+     * instead of two thread-local and a map lookup per token.
      */
     public static void writeTag(PrecomputedHmac mac, byte[] scratch, byte[] message, int length) {
         mac.update(message, 0, length);
