@@ -47,6 +47,8 @@ public final class HtmlRewriter {
     private boolean baseSeen;
     private int bodyCloseOut = -1;
     private StringBuilder scratch;
+    // the bytes of the attribute value urlOf scans
+    private byte[] valueBytes = new byte[256];
     // set by urlOf: false when the URL it returned has no character that starts a placeholder mark
     private boolean maybePlaceholder;
 
@@ -304,24 +306,29 @@ public final class HtmlRewriter {
         changed = true;
     }
 
+    /**
+     * The URL an attribute value gives. The value's chars are scanned as the low bytes of the
+     * chars: exact for the Latin-1 text of a transparent view. Another view's text may have a
+     * char above 0xff whose low byte looks printable; such a value is taken as printable ASCII and
+     * returned as it is, which is also what the general path below returns for it (no reference
+     * to decode, nothing to trim or drop: a char above 0xff is none of those).
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the low byte of each char, no charset
     private String urlOf(int vs, int ve) {
         // the common value: printable ASCII, so it is its own Unicode text and has nothing to
         // trim or drop; only character references (&amp; in query strings) need decoding
-        int outside = 0;
-        int ampersand = 0;
-        int marks = 0;
-        byte[] markFirst = LinkPolicy.MARK_FIRST_TABLE;
-        for (int i = vs; i < ve; i++) {
-            char c = src.charAt(i);
-            // no branches: negative when c is outside 0x21-0x7e, resp. when c is '&'
-            outside |= (c - 0x21) | (0x7e - c);
-            ampersand |= (c ^ '&') - 1;
-            marks |= markFirst[c & 0x7f];
+        int length = ve - vs;
+        byte[] bytes = valueBytes;
+        if (bytes.length < ValueScan.capacity(length)) {
+            bytes = valueBytes = new byte[ValueScan.capacity(length) * 2];
         }
-        boolean plain = outside >= 0;
-        boolean reference = ampersand < 0;
+        src.getBytes(vs, ve, bytes, 0);
+        int found = ValueScan.scan(bytes, length);
+        boolean plain = (found & ValueScan.OUTSIDE) == 0;
+        boolean reference = (found & ValueScan.AMPERSAND) != 0;
+        int marks = found & ValueScan.MARK;
         if (plain && !reference) {
-            // the value is the URL: when no character can start a placeholder mark, it is none
+            // the value is the URL: when no character of a placeholder mark is in it, it is none
             maybePlaceholder = marks != 0;
             return src.substring(vs, ve);
         }
@@ -346,7 +353,8 @@ public final class HtmlRewriter {
         if (plain) {
             // nearly always only &amp; in a query string: when the decoded value is printable
             // ASCII too, it has nothing to trim or drop, and one scan finds any mark's start
-            outside = 0;
+            int outside = 0;
+            byte[] markFirst = LinkPolicy.MARK_FIRST_TABLE;
             marks = 0;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class LinkPolicy {
 
-    private static final List<String> PLACEHOLDER_MARKS =
+    static final List<String> PLACEHOLDER_MARKS =
             List.of("{{", "}}", "{%", "%}", "*|", "|*", "%%", "${", "[[", "]]", "<%", "%>");
 
     private static final char[] MARK_FIRSTS = PLACEHOLDER_MARKS.stream().map(m -> String.valueOf(m.charAt(0)))

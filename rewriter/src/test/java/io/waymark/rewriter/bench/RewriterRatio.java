@@ -2,6 +2,7 @@ package io.waymark.rewriter.bench;
 
 import io.waymark.rewriter.RewriteException;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -25,10 +26,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * turns of half a second see the same mode. Prints each round and the median, minimum and
  * maximum ratio.
  *
- * <p>{@code ./mvnw -B -o -pl rewriter -Pbench test -Dbench.main=io.waymark.rewriter.bench.RewriterRatio -Djmh.args="ROUNDS MILLIS"}
+ * Each pair of JVMs compiles its own code, and their speeds differ from one pair to the next
+ * (jsoup's by up to a quarter here), so PAIRS fresh pairs run ROUNDS rounds each, one pair after
+ * the other. {@code RATIO_JVM_OPTS} in the environment gives both sides' JVM options;
+ * {@code RATIO_BASELINE_CLASSES=<another checkout>/rewriter/target/classes} makes the peer that
+ * build's {@code waymarkHtml} (the "jsoup" column is then the baseline), to measure a change.
+ *
+ * <p>{@code ./mvnw -B -o -pl rewriter -Pbench test -Dbench.main=io.waymark.rewriter.bench.RewriterRatio -Djmh.args="ROUNDS MILLIS PAIRS"}
  */
 public final class RewriterRatio {
 
+    // another build's main classes: the peer is then waymarkHtml of that build (an A/B of two builds)
+    private static final String BASELINE = System.getenv("RATIO_BASELINE_CLASSES");
     private static final int WARM_UP_TURNS = 10;
     private static final long WARM_UP_MILLIS = 1000;
 
@@ -42,27 +51,44 @@ public final class RewriterRatio {
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         long millis = args.length > 1 ? Long.parseLong(args[1]) : 500;
-        try (Side waymark = new Side("waymarkHtml"); Side jsoup = new Side("jsoupParseSerialize")) {
-            for (int i = 0; i < WARM_UP_TURNS; i++) {
-                waymark.turn(WARM_UP_MILLIS);
-                jsoup.turn(WARM_UP_MILLIS);
+        int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        List<Double> ratios = new ArrayList<>();
+        for (int pair = 1; pair <= pairs; pair++) {
+            List<Double> pairRatios = new ArrayList<>();
+            double[] waymarkRates = new double[rounds];
+            double[] jsoupRates = new double[rounds];
+            try (Side waymark = new Side("waymarkHtml"); Side jsoup = new Side(BASELINE == null ? "jsoupParseSerialize" : "baseline")) {
+                for (int i = 0; i < WARM_UP_TURNS; i++) {
+                    waymark.turn(WARM_UP_MILLIS);
+                    jsoup.turn(WARM_UP_MILLIS);
+                }
+                double previousJsoup = jsoup.turn(millis);
+                for (int round = 1; round <= rounds; round++) {
+                    double w = waymark.turn(millis);
+                    double j = jsoup.turn(millis);
+                    double ratio = w / ((previousJsoup + j) / 2);
+                    pairRatios.add(ratio);
+                    waymarkRates[round - 1] = w;
+                    jsoupRates[round - 1] = j;
+                    System.out.printf("pair %d round %2d: waymarkHtml %7.1f ops/s, jsoupParseSerialize %6.1f ops/s, "
+                            + "ratio %.2f%n", pair, round, w, j, ratio);
+                    previousJsoup = j;
+                }
             }
-            List<Double> ratios = new ArrayList<>();
-            double previousJsoup = jsoup.turn(millis);
-            for (int round = 1; round <= rounds; round++) {
-                double w = waymark.turn(millis);
-                double j = jsoup.turn(millis);
-                double ratio = w / ((previousJsoup + j) / 2);
-                ratios.add(ratio);
-                System.out.printf("round %2d: waymarkHtml %7.1f ops/s, jsoupParseSerialize %6.1f ops/s, ratio %.2f%n",
-                        round, w, j, ratio);
-                previousJsoup = j;
-            }
-            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("ratio over %d rounds: median %.2f, min %.2f, max %.2f, rounds >= 5.0: %d%n",
-                    sorted.length, median(sorted), sorted[0], sorted[sorted.length - 1],
-                    Arrays.stream(sorted).filter(r -> r >= 5.0).count());
+            Arrays.sort(waymarkRates);
+            Arrays.sort(jsoupRates);
+            System.out.printf("pair %d: median waymarkHtml %.1f ops/s, jsoupParseSerialize %.1f ops/s, %s%n", pair,
+                    median(waymarkRates), median(jsoupRates), summary(pairRatios));
+            ratios.addAll(pairRatios);
         }
+        System.out.printf("all %d pairs: %s%n", pairs, summary(ratios));
+    }
+
+    private static String summary(List<Double> ratios) {
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format("ratio over %d rounds: median %.2f, min %.2f, max %.2f, rounds >= 5.0: %d",
+                sorted.length, median(sorted), sorted[0], sorted[sorted.length - 1],
+                Arrays.stream(sorted).filter(r -> r >= 5.0).count());
     }
 
     /** One benchmark in a child JVM that runs a turn per line on its standard input. */
@@ -73,9 +99,18 @@ public final class RewriterRatio {
 
         Side(String benchmark) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    RewriterRatio.class.getName(), "turns", benchmark)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> command = new ArrayList<>(List.of(java));
+            String options = System.getenv("RATIO_JVM_OPTS"); // the same for both sides
+            if (options != null && !options.isBlank()) {
+                command.addAll(List.of(options.trim().split("\\s+")));
+            }
+            String classPath = System.getProperty("java.class.path");
+            if (benchmark.equals("baseline")) {
+                classPath = BASELINE + File.pathSeparator + classPath; // its classes win
+                benchmark = "waymarkHtml";
+            }
+            command.addAll(List.of("-cp", classPath, RewriterRatio.class.getName(), "turns", benchmark));
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             commands = process.outputWriter(StandardCharsets.UTF_8);
             results = process.inputReader(StandardCharsets.UTF_8);
         }
