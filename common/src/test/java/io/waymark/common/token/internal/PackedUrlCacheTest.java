@@ -94,4 +94,35 @@ class PackedUrlCacheTest {
         assertThat(cache.size()).isZero();
         assertThat(packed.bytes()).isEqualTo(UrlPacking.pack(URL).bytes());
     }
+
+    @Test
+    void similarUrlsSpreadOverTheFrontSetsAndEqualUrlsHashEqual() {
+        // Given URLs that differ in one place only: the end, the middle, one char of a long path
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4096; i++) {
+            urls.add("https://shop.example/products/item?utm_source=newsletter&utm_content=grid-" + i);
+            urls.add("https://shop.example/products/" + i + "/buy?utm_source=newsletter&utm_medium=email&qty=1");
+        }
+        for (int i = 0; i < 26; i++) {
+            urls.add("https://shop.example/" + "a".repeat(40) + (char) ('a' + i) + "b".repeat(40));
+        }
+
+        // When they are hashed into 1024 sets, as a front table of 8192 slots indexes them
+        int[] sets = new int[1024];
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (String url : urls) {
+            int hash = PackedUrlCache.quickHash(url);
+            sets[hash & 1023]++;
+            hashes.add(hash);
+            assertThat(PackedUrlCache.quickHash(new String(url.toCharArray()))).isEqualTo(hash);
+        }
+
+        // Then no set gets more than three times its share (8 a set; a random hash gives 18-21 at most)
+        // and nearly all hashes differ
+        assertThat(java.util.Arrays.stream(sets).max().getAsInt()).isLessThanOrEqualTo(24);
+        assertThat(hashes.size()).isGreaterThan(urls.size() - 8);
+        // and a non-Latin-1 URL hashes the same each time too
+        assertThat(PackedUrlCache.quickHash("https://bücher.example/日本")).isEqualTo(
+                PackedUrlCache.quickHash(new String("https://bücher.example/日本".toCharArray())));
+    }
 }
