@@ -50,7 +50,8 @@ class ExternalAccountBindingIT {
     @BeforeAll
     static void startPebbleRequiringExternalAccounts() throws IOException {
         pebbleDirectory = Files.createTempDirectory("pebble-eab");
-        pebble = PebbleProcess.start(pebbleDirectory, freePort(), PebblePorts.free(), Map.of(KEY_ID, MAC_KEY));
+        int http01Port = freePort();
+        pebble = PebbleProcess.start(pebbleDirectory, http01Port, PebblePorts.freeExcept(http01Port), Map.of(KEY_ID, MAC_KEY));
     }
 
     @AfterAll

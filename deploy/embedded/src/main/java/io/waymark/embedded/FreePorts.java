@@ -20,13 +20,26 @@ public final class FreePorts {
 
     /** {@code count} distinct ports that nothing listens on at the moment of the call. */
     public static int[] distinct(int count) {
+        return distinctExcept(count);
+    }
+
+    /**
+     * {@code count} distinct ports that nothing listens on at the moment of the call, none of
+     * them in {@code taken}: ports picked earlier for a server that has not bound them yet (the
+     * system can hand a closed probe's port out again at once).
+     */
+    public static int[] distinctExcept(int count, int... taken) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
+            int found = 0;
+            while (found < count) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
+                sockets.add(socket); // held open, so it is not handed out again in this call
+                int port = socket.getLocalPort();
+                if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
+                    ports[found++] = port;
+                }
             }
             return ports;
         } catch (IOException e) {

@@ -11,7 +11,12 @@ public record PebblePorts(int acme, int management, int tlsAlpn, int dns, int ch
 
     /** Ports that nothing listens on at the moment of the call. */
     public static PebblePorts free() {
-        int[] p = FreePorts.distinct(5);
+        return freeExcept();
+    }
+
+    /** Ports that nothing listens on at the moment of the call, other than {@code taken} (the HTTP-01 port). */
+    public static PebblePorts freeExcept(int... taken) {
+        int[] p = FreePorts.distinctExcept(5, taken);
         return new PebblePorts(p[0], p[1], p[2], p[3], p[4]);
     }
 }

@@ -55,7 +55,8 @@ public final class PebbleProcess implements AcmeServer, AutoCloseable {
 
     /** Starts Pebble with its files in {@code directory}, validating HTTP-01 on {@code http01Port}. */
     public static PebbleProcess start(Path directory, int http01Port) {
-        return start(directory, http01Port, PebblePorts.free());
+        // the HTTP-01 port was picked earlier and is bound only later, by the test's responder
+        return start(directory, http01Port, PebblePorts.freeExcept(http01Port));
     }
 
     /** Like {@link #start(Path, int)} with Pebble's and challtestsrv's own ports fixed by the caller. */
