@@ -3,12 +3,12 @@ package io.waymark.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waymark.embedded.FreePorts;
 import io.waymark.embedded.KafkaExtension;
 import io.waymark.embedded.KafkaProcess;
 import io.waymark.schemas.TrackingEvent;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,8 +54,9 @@ class EdgeCrashIT {
         try (EdgeFixture fixture = EdgeFixture.withoutService(broker.bootstrapServers(), spool)) {
             // Given an edge process serving one host, and the broker gone
             fixture.publish(HOST, fixture.pki().issue(HOST), 1);
-            int httpsPort = freePort();
-            int adminPort = freePort();
+            int[] ports = FreePorts.distinct(2); // two separate probes can return the same port
+            int httpsPort = ports[0];
+            int adminPort = ports[1];
             Map<String, String> settings = fixture.settings(Map.of("edge.https.port", Integer.toString(httpsPort),
                     "admin.port", Integer.toString(adminPort), "edge.kafka.delivery-timeout", "5s",
                     "edge.spool.fsync-interval", "1s"));
@@ -128,11 +129,5 @@ class EdgeCrashIT {
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher matcher = APPENDED.matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.waymark.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waymark.embedded.internal.LoopbackPorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +54,9 @@ class KafkaProcessIT {
     @Test
     void aBrokerStartedAgainOnItsDirectoryAndFixedPortsKeepsItsRecords(@TempDir Path dir) throws Exception {
         // Given a broker on chosen ports that took records, then stopped
-        int port = LoopbackPorts.free();
-        int controllerPort = LoopbackPorts.free();
+        int[] ports = FreePorts.distinct(2); // two separate probes can return the same port
+        int port = ports[0];
+        int controllerPort = ports[1];
         String topic = KafkaClients.uniqueTopic("fixed");
         try (KafkaProcess first = KafkaProcess.start(dir, port, controllerPort)) {
             assertThat(first.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
