@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public final class FreePorts {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 sockets.add(socket); // held open, so it is not handed out again in this call
                 int port = socket.getLocalPort();
-                if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
+                if (Arrays.stream(taken).noneMatch(t -> t == port)) {
                     ports[found++] = port;
                 }
             }

@@ -47,9 +47,9 @@ public final class HtmlRewriter {
     private boolean baseSeen;
     private int bodyCloseOut = -1;
     private StringBuilder scratch;
-    // the bytes of the attribute value urlOf scans
+    // the bytes of the text scan() looks at
     private byte[] valueBytes = new byte[256];
-    // set by urlOf: false when the URL it returned has no character that starts a placeholder mark
+    // set by urlOf: false when the URL it returned has no character of a placeholder mark
     private boolean maybePlaceholder;
 
     /**
@@ -306,24 +306,11 @@ public final class HtmlRewriter {
         changed = true;
     }
 
-    /**
-     * The URL an attribute value gives. The value's chars are scanned as the low bytes of the
-     * chars: exact for the Latin-1 text of a transparent view. Another view's text may have a
-     * char above 0xff whose low byte looks printable; such a value is taken as printable ASCII and
-     * returned as it is, which is also what the general path below returns for it (no reference
-     * to decode, nothing to trim or drop: a char above 0xff is none of those).
-     */
-    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the low byte of each char, no charset
+    /** The URL an attribute value gives. */
     private String urlOf(int vs, int ve) {
         // the common value: printable ASCII, so it is its own Unicode text and has nothing to
         // trim or drop; only character references (&amp; in query strings) need decoding
-        int length = ve - vs;
-        byte[] bytes = valueBytes;
-        if (bytes.length < ValueScan.capacity(length)) {
-            bytes = valueBytes = new byte[ValueScan.capacity(length) * 2];
-        }
-        src.getBytes(vs, ve, bytes, 0);
-        int found = ValueScan.scan(bytes, length);
+        int found = scan(src, vs, ve);
         boolean plain = (found & ValueScan.OUTSIDE) == 0;
         boolean reference = (found & ValueScan.AMPERSAND) != 0;
         int marks = found & ValueScan.MARK;
@@ -352,17 +339,10 @@ public final class HtmlRewriter {
                 : HtmlCharacterReferences.decode(charset.unicode(src.substring(vs, ve)));
         if (plain) {
             // nearly always only &amp; in a query string: when the decoded value is printable
-            // ASCII too, it has nothing to trim or drop, and one scan finds any mark's start
-            int outside = 0;
-            byte[] markFirst = LinkPolicy.MARK_FIRST_TABLE;
-            marks = 0;
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                outside |= (c - 0x21) | (0x7e - c);
-                marks |= markFirst[c & 0x7f];
-            }
-            if (outside >= 0) {
-                maybePlaceholder = marks != 0;
+            // ASCII too, it has nothing to trim or drop, and the same scan finds any mark
+            found = scan(value, 0, value.length());
+            if ((found & ValueScan.OUTSIDE) == 0) {
+                maybePlaceholder = (found & ValueScan.MARK) != 0;
                 return value;
             }
         }
@@ -382,6 +362,25 @@ public final class HtmlRewriter {
             return trimmed;
         }
         return trimmed.replace("\t", "").replace("\n", "").replace("\r", "");
+    }
+
+    /**
+     * {@link ValueScan} of {@code text[from, to)}, read as the low byte of each char: exact for
+     * the Latin-1 text of a transparent view. Other text may have a char above 0xff whose low
+     * byte looks printable; such a value is then taken as printable ASCII and returned as it is,
+     * which is also what the general path of {@link #urlOf} returns for it (no reference to
+     * decode, nothing to trim or drop: a char above 0xff is none of those), and no mark's
+     * character is ever missed.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the low byte of each char, no charset
+    private int scan(String text, int from, int to) {
+        int length = to - from;
+        byte[] bytes = valueBytes;
+        if (bytes.length < ValueScan.capacity(length)) {
+            bytes = valueBytes = new byte[ValueScan.capacity(length) * 2];
+        }
+        text.getBytes(from, to, bytes, 0);
+        return ValueScan.scan(bytes, length);
     }
 
     private StringBuilder scratch() {

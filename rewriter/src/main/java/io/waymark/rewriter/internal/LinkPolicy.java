@@ -17,15 +17,6 @@ public final class LinkPolicy {
     private static final char[] MARK_FIRSTS = PLACEHOLDER_MARKS.stream().map(m -> String.valueOf(m.charAt(0)))
             .distinct().collect(java.util.stream.Collectors.joining()).toCharArray();
 
-    /** 1 at the ASCII code of each mark's first character: no URL without one is a {@link #placeholder}. */
-    static final byte[] MARK_FIRST_TABLE = new byte[128];
-
-    static {
-        for (char c : MARK_FIRSTS) {
-            MARK_FIRST_TABLE[c] = 1;
-        }
-    }
-
     private final Set<String> unsubscribeUrls;
 
     public LinkPolicy(Set<String> unsubscribeUrls) {

@@ -30,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * (jsoup's by up to a quarter here), so PAIRS fresh pairs run ROUNDS rounds each, one pair after
  * the other. {@code RATIO_JVM_OPTS} in the environment gives both sides' JVM options;
  * {@code RATIO_BASELINE_CLASSES=<another checkout>/rewriter/target/classes} makes the peer that
- * build's {@code waymarkHtml} (the "jsoup" column is then the baseline), to measure a change.
+ * build's {@code waymarkHtml}, printed as "baseline", to measure a change.
  *
  * <p>{@code ./mvnw -B -o -pl rewriter -Pbench test -Dbench.main=io.waymark.rewriter.bench.RewriterRatio -Djmh.args="ROUNDS MILLIS PAIRS"}
  */
@@ -38,6 +38,7 @@ public final class RewriterRatio {
 
     // another build's main classes: the peer is then waymarkHtml of that build (an A/B of two builds)
     private static final String BASELINE = System.getenv("RATIO_BASELINE_CLASSES");
+    private static final String PEER = BASELINE == null ? "jsoupParseSerialize" : "baseline";
     private static final int WARM_UP_TURNS = 10;
     private static final long WARM_UP_MILLIS = 1000;
 
@@ -57,7 +58,7 @@ public final class RewriterRatio {
             List<Double> pairRatios = new ArrayList<>();
             double[] waymarkRates = new double[rounds];
             double[] jsoupRates = new double[rounds];
-            try (Side waymark = new Side("waymarkHtml"); Side jsoup = new Side(BASELINE == null ? "jsoupParseSerialize" : "baseline")) {
+            try (Side waymark = new Side("waymarkHtml"); Side jsoup = new Side(PEER)) {
                 for (int i = 0; i < WARM_UP_TURNS; i++) {
                     waymark.turn(WARM_UP_MILLIS);
                     jsoup.turn(WARM_UP_MILLIS);
@@ -70,15 +71,15 @@ public final class RewriterRatio {
                     pairRatios.add(ratio);
                     waymarkRates[round - 1] = w;
                     jsoupRates[round - 1] = j;
-                    System.out.printf("pair %d round %2d: waymarkHtml %7.1f ops/s, jsoupParseSerialize %6.1f ops/s, "
-                            + "ratio %.2f%n", pair, round, w, j, ratio);
+                    System.out.printf("pair %d round %2d: waymarkHtml %7.1f ops/s, %s %6.1f ops/s, ratio %.2f%n",
+                            pair, round, w, PEER, j, ratio);
                     previousJsoup = j;
                 }
             }
             Arrays.sort(waymarkRates);
             Arrays.sort(jsoupRates);
-            System.out.printf("pair %d: median waymarkHtml %.1f ops/s, jsoupParseSerialize %.1f ops/s, %s%n", pair,
-                    median(waymarkRates), median(jsoupRates), summary(pairRatios));
+            System.out.printf("pair %d: median waymarkHtml %.1f ops/s, %s %.1f ops/s, %s%n", pair,
+                    median(waymarkRates), PEER, median(jsoupRates), summary(pairRatios));
             ratios.addAll(pairRatios);
         }
         System.out.printf("all %d pairs: %s%n", pairs, summary(ratios));

@@ -1,6 +1,7 @@
 package io.waymark.embedded.internal.containers;
 
 import io.waymark.embedded.AcmeServer;
+import io.waymark.embedded.PebblePorts;
 import io.waymark.embedded.internal.RunDirectories;
 import io.waymark.embedded.internal.pebble.PebbleClient;
 import io.waymark.embedded.internal.pebble.PebbleEndpoints;
@@ -48,8 +49,9 @@ public final class PebbleContainers implements AcmeServer, AutoCloseable {
     @SuppressWarnings("resource") // closed by close(), or right here on failure
     public static PebbleContainers start(int http01Port) {
         Path directory = RunDirectories.create("pebble-containers");
-        int[] ports = io.waymark.embedded.FreePorts.distinctExcept(5, http01Port);
-        PebbleSetup setup = new PebbleSetup(directory, ports[0], ports[1], http01Port, ports[2], ports[3], ports[4]);
+        PebblePorts ports = PebblePorts.freeExcept(http01Port);
+        PebbleSetup setup = new PebbleSetup(directory, ports.acme(), ports.management(), http01Port, ports.tlsAlpn(),
+                ports.dns(), ports.challengeManagement());
         TlsCertificates tls = TlsCertificates.generate();
         setup.writeConfig(tls, FILES);
         SSLContext sslContext = TrustMaterial.sslContext(tls.authority());
